@@ -1,0 +1,18 @@
+export const helpText = `edusso — Education Cloud account and single sign-on service
+
+Usage: edusso <command> [options] [--json]
+
+  serve                              run the service (default command of npm start)
+  migrate                            apply database migrations
+  account create --account NAME --password PASSWORD --name 姓名
+                 [--school CODE] [--identity 教師|職員|學生] [--title 職稱 ...] [--email E] [--mobile M]
+  client add --name NAME --redirect-uri URL [--redirect-uri URL ...] [--first-party] [--public]
+             [--scopes "openid profile ..."] [--auth-method client_secret_basic|client_secret_post]
+             [--home-url URL] [--post-logout-redirect-uri URL ...] [--service]
+                                     register a connected application; prints client_id and the secret once
+  client list                        list connected applications
+  client remove CLIENT_ID            remove a connected application
+  keys rotate                        add a new signing key (the old one stays published for verification)
+
+Every command reads the same settings as the service (environment variables; see README).
+--json prints one JSON document; errors exit non-zero with a message on stderr.`;

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const secret = z.string().min(32, 'must be at least 32 characters');
+
+/** Every setting, its default and its meaning; the README's settings table mirrors this. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  ISSUER: z.url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  ACCOUNT_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/).default('mail.edu.tw'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  SEED_DEMO: bool.optional(),
+  CAPTCHA_TEST_ANSWER: z.string().regex(/^\d{3}$/, 'must be three digits').optional(),
+  COOKIE_SECRET: secret.optional(),
+  KEY_ENCRYPTION_SECRET: secret.optional(),
+  PII_ENCRYPTION_KEY: secret.optional(),
+  PII_HASH_KEY: secret.optional(),
+});
+
+const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
+type SecretName = (typeof secretNames)[number];
+
+export interface Settings {
+  env: 'development' | 'test' | 'production';
+  production: boolean;
+  port: number;
+  host: string;
+  issuer: string;
+  dataDir: string;
+  databaseUrl?: string;
+  accountDomain: string;
+  logLevel: string;
+  trustProxy: boolean;
+  seedDemo: boolean;
+  captchaTestAnswer?: string;
+  secrets: Record<SecretName, string>;
+}
+
+export class SettingsError extends Error {}
+
+/** Reads and checks the settings; refuses unsafe ones in production; generates missing secrets otherwise. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new SettingsError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const s = parsed.data;
+  const production = s.NODE_ENV === 'production';
+  const issuer = (s.ISSUER ?? `http://localhost:${s.PORT}`).replace(/\/$/, '');
+  const dataDir = resolve(s.DATA_DIR);
+
+  if (production) {
+    const problems: string[] = [];
+    for (const name of secretNames) if (!s[name]) problems.push(`${name} must be set explicitly`);
+    const url = new URL(issuer);
+    if (url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+      problems.push('ISSUER must use https (plain http is only allowed for localhost)');
+    if (s.CAPTCHA_TEST_ANSWER) problems.push('CAPTCHA_TEST_ANSWER must not be set in production');
+    if (problems.length) throw new SettingsError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
+  }
+
+  const secrets = {} as Record<SecretName, string>;
+  const missing = secretNames.filter((n) => !s[n]);
+  const generated = missing.length ? generatedSecrets(dataDir) : {};
+  for (const name of secretNames) secrets[name] = s[name] ?? generated[name]!;
+
+  return {
+    env: s.NODE_ENV,
+    production,
+    port: s.PORT,
+    host: s.HOST,
+    issuer,
+    dataDir,
+    databaseUrl: s.DATABASE_URL,
+    accountDomain: s.ACCOUNT_DOMAIN,
+    logLevel: s.LOG_LEVEL,
+    trustProxy: s.TRUST_PROXY,
+    seedDemo: s.SEED_DEMO ?? !production,
+    captchaTestAnswer: s.CAPTCHA_TEST_ANSWER,
+    secrets,
+  };
+}
+
+/** Outside production: secrets made once and kept in DATA_DIR/secrets.json (mode 0600). */
+function generatedSecrets(dataDir: string): Partial<Record<SecretName, string>> {
+  const file = join(dataDir, 'secrets.json');
+  const kept: Partial<Record<SecretName, string>> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  let changed = false;
+  for (const name of secretNames) {
+    if (!kept[name]) {
+      kept[name] = randomBytes(32).toString('base64url');
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(kept, null, 2), { mode: 0o600 });
+  }
+  return kept;
+}

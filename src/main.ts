@@ -1,0 +1,124 @@
+import { createServer, type Server } from 'node:http';
+import { parseArgs } from 'node:util';
+import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, type Flags } from './cli/commands.ts';
+import { helpText } from './cli/help.ts';
+import { CliError, printError } from './cli/output.ts';
+import { loadSettings, SettingsError } from './config/settings.ts';
+import { seedDirectory } from './directory/seed.ts';
+import { sweepExpired } from './oidc/adapter.ts';
+import { demoAccounts, seedDemo } from './seed/demo.ts';
+import { createLogger, createServices, type Services } from './services.ts';
+import { createWebApp } from './web/app.ts';
+
+/** Starts the HTTP service; resolves once it listens. */
+export async function serve(s: Services): Promise<{ server: Server; close: () => Promise<void> }> {
+  const { app, provider } = await createWebApp(s);
+  await seedDirectory(s.db);
+  if (s.settings.seedDemo) await seedDemo(s, provider);
+  const server = createServer(app.callback());
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(s.settings.port, s.settings.host, resolve));
+  const sweeper = setInterval(() => sweepExpired(s.db).catch((err) => s.log.error({ err }, 'sweep failed')), 10 * 60_000);
+  sweeper.unref();
+  return {
+    server,
+    close: async () => {
+      clearInterval(sweeper);
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await s.db.close();
+    },
+  };
+}
+
+function announce(s: Services) {
+  const { issuer } = s.settings;
+  const lines = [
+    `edusso is running at ${issuer}  (storage: ${s.db.driver}${s.db.driver === 'pglite' ? ` in ${s.settings.dataDir}` : ''})`,
+    `  SSO site:        ${issuer}/`,
+    `  demo application: ${issuer}/demo`,
+    `  discovery:       ${issuer}/.well-known/openid-configuration`,
+  ];
+  if (!s.settings.production && s.settings.seedDemo) {
+    lines.push('  demo accounts (development only):');
+    for (const a of demoAccounts) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.affiliation.identity})`);
+    if (s.settings.captchaTestAnswer) lines.push(`  CAPTCHA_TEST_ANSWER=${s.settings.captchaTestAnswer} is accepted as any captcha answer`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'redirect-uri': { type: 'string', multiple: true },
+      'post-logout-redirect-uri': { type: 'string', multiple: true },
+      title: { type: 'string', multiple: true },
+    },
+  });
+  const flags = values as Flags;
+  const json = flags.json === true;
+  const [command = 'serve', sub, ...rest] = positionals;
+  if (flags.help || command === 'help') {
+    process.stdout.write(helpText + '\n');
+    return 0;
+  }
+  try {
+    const settings = loadSettings();
+    const commandKey = ['account', 'client', 'keys'].includes(command) ? `${command} ${sub ?? ''}` : command;
+    const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate'];
+    if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
+    const log = createLogger(command === 'serve' ? settings : { logLevel: 'warn' });
+    const s = await createServices(settings, log);
+    if (command === 'serve') {
+      const running = await serve(s);
+      announce(s);
+      const stop = async (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    try {
+      switch (commandKey.trim()) {
+        case 'migrate': await migrateCommand(s, json); break;
+        case 'account create': await accountCreate(s, flags, json); break;
+        case 'client add': await clientAdd(s, flags, json); break;
+        case 'client list': await clientList(s, json); break;
+        case 'client remove': await clientRemove(s, flags, json, rest); break;
+        case 'keys rotate': await keysRotate(s, json); break;
+      }
+    } finally {
+      await s.db.close();
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      printError(json, new CliError(err.message));
+      return 78;
+    }
+    if (err instanceof CliError) {
+      printError(json, err);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.main) {
+  run(process.argv.slice(2)).then(
+    (code) => code >= 0 && process.exit(code),
+    (err) => {
+      process.stderr.write(`edusso: ${err instanceof Error ? err.stack : err}\n`);
+      process.exit(1);
+    },
+  );
+}

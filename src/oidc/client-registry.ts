@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientMetadata } from 'oidc-provider';
+import { z } from 'zod';
+import type { ClientRepo } from '../storage/ports.ts';
+import { randomToken } from '../security/tokens.ts';
+import { supportedScopes } from './claims.ts';
+
+export const newClientSchema = z
+  .object({
+    name: z.string().trim().min(1, 'name is required').max(100),
+    redirectUris: z.array(z.url('each --redirect-uri must be an absolute URL')).default([]),
+    postLogoutRedirectUris: z.array(z.url()).optional(),
+    homeUrl: z.url().optional(),
+    firstParty: z.boolean().default(false),
+    public: z.boolean().default(false),
+    service: z.boolean().default(false),
+    authMethod: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
+    scopes: z
+      .string()
+      .default(supportedScopes.join(' '))
+      .refine((s) => s.split(/\s+/).filter(Boolean).every((x) => supportedScopes.includes(x)), {
+        message: `scopes must be among: ${supportedScopes.join(' ')}`,
+      }),
+    clientId: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/).optional(),
+  })
+  .refine((c) => c.service || c.redirectUris.length > 0, { message: 'at least one --redirect-uri is required', path: ['redirectUris'] })
+  .refine((c) => !(c.service && c.public), { message: 'a service client cannot be public', path: ['public'] });
+export type NewClient = z.input<typeof newClientSchema>;
+
+/** Registers a connected application; the secret is returned once and stored only inside the metadata row. */
+export async function addClient(
+  repo: ClientRepo,
+  input: NewClient,
+  validate: (metadata: ClientMetadata) => Promise<unknown>,
+): Promise<{ clientId: string; clientSecret?: string; metadata: ClientMetadata }> {
+  const c = newClientSchema.parse(input);
+  const clientId = c.clientId ?? randomUUID();
+  const clientSecret = c.public ? undefined : randomToken(32);
+  const metadata: ClientMetadata = {
+    client_id: clientId,
+    client_name: c.name,
+    scope: c.scopes.split(/\s+/).filter(Boolean).join(' '),
+    ...(clientSecret ? { client_secret: clientSecret } : {}),
+    token_endpoint_auth_method: c.public ? 'none' : c.authMethod,
+    ...(c.service
+      ? { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }
+      : {
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          redirect_uris: c.redirectUris,
+          post_logout_redirect_uris: c.postLogoutRedirectUris ?? c.redirectUris.map((u) => new URL(u).origin + '/'),
+        }),
+  };
+  await validate(metadata);
+  const homeUrl = c.service ? null : (c.homeUrl ?? new URL(c.redirectUris[0]!).origin + '/');
+  await repo.insert({ clientId, name: c.name, firstParty: c.firstParty, homeUrl, metadata: { ...metadata } });
+  return { clientId, clientSecret, metadata };
+}

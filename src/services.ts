@@ -1,0 +1,52 @@
+import pino, { type Logger } from 'pino';
+import type { Settings } from './config/settings.ts';
+import { sealedBox, type SealedBox } from './security/sealed-box.ts';
+import type { Db } from './storage/db.ts';
+import { migrate } from './storage/migrate.ts';
+import { openDb } from './storage/open.ts';
+import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, WebSessionRepo } from './storage/ports.ts';
+import { sqlAccounts } from './storage/sql/accounts.ts';
+import { sqlAudit } from './storage/sql/audit.ts';
+import { sqlClients } from './storage/sql/clients.ts';
+import { sqlCaptchas, sqlWebSessions } from './storage/sql/ephemeral.ts';
+import { sqlSigningKeys } from './storage/sql/signing-keys.ts';
+
+/** Everything a request handler or command needs, built once from the settings. */
+export interface Services {
+  settings: Settings;
+  log: Logger;
+  db: Db;
+  keyBox: SealedBox;
+  accounts: AccountRepo;
+  clients: ClientRepo;
+  audit: AuditRepo;
+  captchas: CaptchaRepo;
+  webSessions: WebSessionRepo;
+  signingKeys: SigningKeyRepo;
+}
+
+// Never log these, wherever they appear in a logged object.
+const redact = ['password', 'secret', 'client_secret', 'code', 'token', 'access_token', 'refresh_token', 'id_token', 'id_number', 'birthday', 'captcha', 'cookie', 'authorization']
+  .flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+export function createLogger(settings: Pick<Settings, 'logLevel'>): Logger {
+  return pino({ level: settings.logLevel, redact: { paths: redact, censor: '[redacted]' } });
+}
+
+export async function createServices(settings: Settings, log = createLogger(settings)): Promise<Services> {
+  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  return {
+    settings,
+    log,
+    db,
+    keyBox: sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET),
+    accounts: sqlAccounts(db),
+    clients: sqlClients(db),
+    audit: sqlAudit(db),
+    captchas: sqlCaptchas(db),
+    webSessions: sqlWebSessions(db),
+    signingKeys: sqlSigningKeys(db),
+  };
+}

@@ -1,0 +1,68 @@
+import { one, type Queryable } from '../db.ts';
+import type { Account, AccountRepo, Affiliation } from '../ports.ts';
+
+const columns = `id, username, password_hash, display_name, email, email_verified, mobile, status, created_at`;
+
+function toAccount(r: Record<string, any>): Account {
+  return {
+    id: r.id,
+    username: r.username,
+    passwordHash: r.password_hash,
+    displayName: r.display_name,
+    email: r.email,
+    emailVerified: r.email_verified,
+    mobile: r.mobile,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+export function sqlAccounts(q: Queryable): AccountRepo {
+  return {
+    async create(a) {
+      const row = await one<Record<string, any>>(
+        q,
+        `INSERT INTO accounts (username, password_hash, display_name, email, email_verified, mobile)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
+        [a.username, a.passwordHash, a.displayName, a.email ?? null, a.emailVerified ?? false, a.mobile ?? null],
+      );
+      return toAccount(row!);
+    },
+    async findById(id) {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE id = $1`, [id]);
+      return row && toAccount(row);
+    },
+    async findByUsername(username) {
+      const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE username = $1`, [username]);
+      return row && toAccount(row);
+    },
+    async setAffiliation(accountId, a) {
+      await q.query(
+        `INSERT INTO affiliations (account_id, school_code, identity, titles, classes, is_primary)
+         VALUES ($1, $2, $3, $4, $5, NOT EXISTS (SELECT 1 FROM affiliations WHERE account_id = $1 AND school_code <> $2))
+         ON CONFLICT (account_id, school_code) DO UPDATE
+           SET identity = EXCLUDED.identity, titles = EXCLUDED.titles, classes = EXCLUDED.classes`,
+        [accountId, a.schoolCode, a.identity, JSON.stringify(a.titles), JSON.stringify(a.classes)],
+      );
+    },
+    async affiliations(accountId) {
+      const rows = await q.query<Record<string, any>>(
+        `SELECT a.school_code, s.name AS school_name, a.identity, a.titles, a.classes, a.is_primary
+           FROM affiliations a JOIN schools s ON s.code = a.school_code
+          WHERE a.account_id = $1 ORDER BY a.is_primary DESC, a.school_code`,
+        [accountId],
+      );
+      return rows.map(
+        (r): Affiliation => ({
+          schoolCode: r.school_code,
+          schoolName: r.school_name,
+          identity: r.identity,
+          titles: r.titles,
+          classes: r.classes,
+          isPrimary: r.is_primary,
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import Koa from 'koa';
+import type Provider from 'oidc-provider';
+import { demoRoutes } from '../demo/demo-rp.ts';
+import { authenticator } from '../flows/login/authenticate.ts';
+import { createProvider } from '../oidc/provider.ts';
+import { captchaService } from '../security/captcha/challenge.ts';
+import type { Services } from '../services.ts';
+import type { AppState } from './context.ts';
+import { handleErrors } from './middleware/errors.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { webSessions } from './middleware/web-session.ts';
+import { securityHeaders } from './security-headers.ts';
+import { accountRoutes } from './routes/account.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { captchaRoutes } from './routes/captcha.ts';
+import { healthRoutes } from './routes/health.ts';
+import { loginRoutes } from './routes/login.ts';
+import { resourceRoutes } from './routes/resources.ts';
+
+const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
+
+/** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */
+export async function createWebApp(s: Services): Promise<{ app: Koa<AppState>; provider: Provider }> {
+  const { settings } = s;
+  const secure = settings.issuer.startsWith('https:');
+  const provider = await createProvider(s);
+  const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
+  const sessions = webSessions(s.webSessions, s.accounts, secure);
+  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, captcha, accountDomain: settings.accountDomain });
+
+  // Signing out at the provider (RP-initiated logout) ends the SSO site's session too.
+  provider.on('end_session.success', (ctx) => {
+    const accountId = ctx.oidc.session?.accountId;
+    sessions.end(ctx).catch((err) => s.log.error({ err }, 'ending web session failed'));
+    s.audit.record({ type: 'logout', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip }).catch(() => undefined);
+  });
+  provider.on('server_error', (_ctx, err) => s.log.error({ err }, 'oidc server error'));
+  provider.on('grant.error', (ctx, err) => s.log.info({ error: (err as any).error, clientId: ctx.oidc.client?.clientId }, 'token request refused'));
+
+  const app = new Koa<AppState>();
+  app.keys = [settings.secrets.COOKIE_SECRET];
+  app.proxy = settings.trustProxy;
+  const handleOidc = provider.callback();
+
+  app.use(requestContext(s.log, settings.secrets.COOKIE_SECRET, secure));
+  app.use(async (ctx, next) => {
+    if (!isProviderPath(ctx.path)) return next();
+    ctx.respond = false;
+    await handleOidc(ctx.req, ctx.res);
+  });
+  app.use(async (ctx, next) => {
+    securityHeaders(ctx);
+    await next();
+  });
+  app.use(handleErrors);
+  app.use(sessions.load);
+  for (const router of [
+    healthRoutes(s.db),
+    assetRoutes(),
+    captchaRoutes(captcha),
+    loginRoutes({ provider, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
+    accountRoutes({ accounts: s.accounts, clients: s.clients }),
+    resourceRoutes(provider, s.accounts),
+    demoRoutes(settings.issuer, secure),
+  ]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return { app, provider };
+}

@@ -1,0 +1,31 @@
+import type { ParameterizedContext } from 'koa';
+import type { Logger } from 'pino';
+import type { Account } from '../storage/ports.ts';
+import type { Lang, Translate } from './i18n/translate.ts';
+import type { PageContext } from './views/layout.ts';
+
+export interface AppState {
+  requestId: string;
+  log: Logger;
+  lang: Lang;
+  t: Translate;
+  csrf: string;
+  account?: Account;
+  form?: Record<string, string>;
+}
+
+export type Ctx = ParameterizedContext<AppState>;
+
+export function page(ctx: Ctx): PageContext {
+  const { t, lang, csrf, account } = ctx.state;
+  return {
+    t,
+    lang,
+    csrf,
+    path: ctx.path,
+    signedIn: account && { username: account.username, displayName: account.displayName },
+  };
+}
+
+/** Client address as the audit log records it. */
+export const clientIp = (ctx: Ctx) => ctx.ip;

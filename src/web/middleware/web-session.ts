@@ -1,0 +1,36 @@
+import type { Next } from 'koa';
+import type { AccountRepo, WebSessionRepo } from '../../storage/ports.ts';
+import { randomToken, sha256 } from '../../security/tokens.ts';
+import type { Ctx } from '../context.ts';
+
+export const WEB_SESSION_COOKIE = 'edusso.sid';
+const TTL_SECONDS = 8 * 3600;
+
+/** The SSO site's own session: the cookie holds a random token, the database only its hash. */
+export function webSessions(repo: WebSessionRepo, accounts: AccountRepo, secure: boolean) {
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure, overwrite: true };
+  return {
+    async load(ctx: Ctx, next: Next) {
+      const token = ctx.cookies.get(WEB_SESSION_COOKIE);
+      if (token && token.length < 100) {
+        const session = await repo.find(sha256(token));
+        const account = session && (await accounts.findById(session.accountId));
+        if (account?.status === 'active') ctx.state.account = account;
+      }
+      await next();
+    },
+    async start(ctx: Ctx, accountId: string) {
+      const old = ctx.cookies.get(WEB_SESSION_COOKIE);
+      if (old) await repo.remove(sha256(old));
+      const token = randomToken();
+      await repo.create(sha256(token), accountId, TTL_SECONDS);
+      ctx.cookies.set(WEB_SESSION_COOKIE, token, { ...cookie, maxAge: TTL_SECONDS * 1000 });
+    },
+    async end(ctx: Pick<Ctx, 'cookies'>) {
+      const token = ctx.cookies.get(WEB_SESSION_COOKIE);
+      if (token) await repo.remove(sha256(token));
+      ctx.cookies.set(WEB_SESSION_COOKIE, null, cookie);
+    },
+  };
+}
+export type WebSessions = ReturnType<typeof webSessions>;

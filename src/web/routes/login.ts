@@ -1,0 +1,129 @@
+import Router from '@koa/router';
+import type Provider from 'oidc-provider';
+import type { Authenticate } from '../../flows/login/authenticate.ts';
+import type { CaptchaService } from '../../security/captcha/challenge.ts';
+import type { AuditRepo, ClientRepo } from '../../storage/ports.ts';
+import { page, type AppState, type Ctx } from '../context.ts';
+import { requireCsrf } from '../middleware/csrf.ts';
+import { HttpError } from '../middleware/errors.ts';
+import type { WebSessions } from '../middleware/web-session.ts';
+import { loginPage } from '../views/login.ts';
+import { consentPage } from '../views/pages.ts';
+
+interface Deps {
+  provider: Provider;
+  authenticate: Authenticate;
+  captcha: CaptchaService;
+  sessions: WebSessions;
+  clients: ClientRepo;
+  audit: AuditRepo;
+}
+
+/**
+ * The login page, standalone on the SSO site (/login) and inside an application's sign-in
+ * (/interaction/:uid), and the consent page for third-party applications.
+ */
+export function loginRoutes(d: Deps) {
+  const router = new Router<AppState>();
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+  async function showLogin(ctx: Ctx, action: string, opts: { account?: string; error?: string; clientName?: string } = {}) {
+    if (opts.error) ctx.status = 400;
+    ctx.body = loginPage(page(ctx), { action, captchaId: await d.captcha.issue(), ...opts }).value;
+  }
+
+  /** Returns the signed-in account, or renders the form again (new captcha, typed account kept, never the password). */
+  async function attemptLogin(ctx: Ctx, action: string, clientId?: string, clientName?: string) {
+    const form = ctx.state.form!;
+    const account = text(form.account).slice(0, 100);
+    if (form.action === 'new_captcha') return void (await showLogin(ctx, action, { account, clientName }));
+    if (!account || !form.password || !form.captcha) {
+      return void (await showLogin(ctx, action, { account, clientName, error: ctx.state.t('login.missing') }));
+    }
+    const result = await d.authenticate({
+      account,
+      password: text(form.password).slice(0, 128),
+      captchaId: text(form.captcha_id),
+      captcha: text(form.captcha),
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent'),
+      clientId,
+    });
+    if (!result.ok) return void (await showLogin(ctx, action, { account, clientName, error: ctx.state.t('login.failed') }));
+    await d.sessions.start(ctx, result.account.id);
+    return result.account;
+  }
+
+  router.get('/login', async (ctx) => {
+    if (ctx.state.account) return ctx.redirect('/account');
+    await showLogin(ctx, '/login');
+  });
+  router.post('/login', requireCsrf, async (ctx) => {
+    if (await attemptLogin(ctx, '/login')) ctx.redirect('/account');
+  });
+
+  async function loadInteraction(ctx: Ctx) {
+    try {
+      const details = await d.provider.interactionDetails(ctx.req, ctx.res);
+      if (details.uid !== ctx.params.uid) throw new Error('uid mismatch');
+      const client = await d.clients.find(String(details.params.client_id));
+      return { details, clientName: client?.name ?? String(details.params.client_id) };
+    } catch {
+      throw new HttpError(400, 'error.interactionExpired');
+    }
+  }
+
+  async function finish(ctx: Ctx, result: Parameters<Provider['interactionFinished']>[2]) {
+    const url = await d.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    ctx.status = 303;
+    ctx.redirect(url);
+  }
+
+  router.get('/interaction/:uid', async (ctx) => {
+    const { details, clientName } = await loadInteraction(ctx);
+    const action = `/interaction/${details.uid}`;
+    if (details.prompt.name === 'login') {
+      // Already signed in on the SSO site: that is the single sign-on.
+      const forceLogin = details.prompt.reasons.includes('login_prompt') || details.prompt.reasons.includes('max_age');
+      if (ctx.state.account && !forceLogin) return finish(ctx, { login: { accountId: ctx.state.account.id } });
+      return showLogin(ctx, `${action}/login`, { clientName });
+    }
+    const missing = details.prompt.details.missingOIDCScope as string[] | undefined;
+    ctx.body = consentPage(page(ctx), {
+      action: `${action}/consent`,
+      clientName,
+      scopes: missing ?? ['openid'],
+    }).value;
+  });
+
+  router.post('/interaction/:uid/login', requireCsrf, async (ctx) => {
+    const { details, clientName } = await loadInteraction(ctx);
+    if (details.prompt.name !== 'login') throw new HttpError(400, 'error.interactionExpired');
+    const account = await attemptLogin(ctx, `/interaction/${details.uid}/login`, String(details.params.client_id), clientName);
+    if (account) await finish(ctx, { login: { accountId: account.id } });
+  });
+
+  router.post('/interaction/:uid/consent', requireCsrf, async (ctx) => {
+    const { details } = await loadInteraction(ctx);
+    if (details.prompt.name !== 'consent' || !details.session) throw new HttpError(400, 'error.interactionExpired');
+    const clientId = String(details.params.client_id);
+    const accountId = details.session.accountId;
+    if (ctx.state.form!.decision !== 'allow') {
+      await d.audit.record({ type: 'consent.denied', accountId, clientId, ip: ctx.ip });
+      return finish(ctx, { error: 'access_denied', error_description: 'End-User denied the authorization' });
+    }
+    const grant = details.grantId
+      ? (await d.provider.Grant.find(details.grantId))!
+      : new d.provider.Grant({ accountId, clientId });
+    const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details as Record<string, any>;
+    if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
+    if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {}))
+      grant.addResourceScope(indicator, (scopes as string[]).join(' '));
+    const grantId = await grant.save();
+    await d.audit.record({ type: 'consent.granted', accountId, clientId, ip: ctx.ip, detail: { scopes: missingOIDCScope ?? [] } });
+    await finish(ctx, { consent: { grantId } });
+  });
+
+  return router;
+}

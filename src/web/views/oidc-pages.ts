@@ -1,0 +1,53 @@
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import { html, raw } from '../html.ts';
+import { pickLang, translator } from '../i18n/translate.ts';
+import { securityHeaders } from '../security-headers.ts';
+import { errorPage } from './pages.ts';
+import { layout, type PageContext } from './layout.ts';
+
+// Pages oidc-provider renders itself (errors and logout) in our look and language.
+function pageContext(ctx: KoaContextWithOIDC): PageContext {
+  const lang = pickLang(undefined, ctx.cookies.get('lang'));
+  return { t: translator(lang), lang, path: ctx.path, csrf: '' };
+}
+
+const knownErrors = new Set(['invalid_client', 'invalid_redirect_uri']);
+
+export async function renderOidcError(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }) {
+  const p = pageContext(ctx);
+  const key = knownErrors.has(out.error) ? `error.oidc.${out.error}` : 'error.oidc.generic';
+  securityHeaders(ctx);
+  ctx.type = 'html';
+  ctx.body = errorPage(p, `${p.t(key)}（${out.error}${out.error_description ? `: ${out.error_description}` : ''}）`).value;
+}
+
+export async function renderLogoutConfirm(ctx: KoaContextWithOIDC, form: string) {
+  const p = pageContext(ctx);
+  securityHeaders(ctx);
+  ctx.type = 'html';
+  // `form` is oidc-provider's own hidden form (with its xsrf token); our buttons submit it.
+  ctx.body = layout(
+    p,
+    p.t('logout.title'),
+    html`<section class="card">
+  <h1>${p.t('logout.title')}</h1>
+  <p>${p.t('logout.question')}</p>
+  ${raw(form)}
+  <div class="actions">
+    <button autofocus type="submit" form="op.logoutForm" value="yes" name="logout" class="primary">${p.t('logout.yes')}</button>
+    <button type="submit" form="op.logoutForm">${p.t('logout.no')}</button>
+  </div>
+</section>`,
+  ).value;
+}
+
+export async function renderLogoutDone(ctx: KoaContextWithOIDC) {
+  const p = pageContext(ctx);
+  securityHeaders(ctx);
+  ctx.type = 'html';
+  ctx.body = layout(
+    p,
+    p.t('logout.title'),
+    html`<section class="card"><h1>${p.t('logout.title')}</h1><p>${p.t('logout.done')}</p><p><a class="button" href="/login">${p.t('menu.login')}</a></p></section>`,
+  ).value;
+}
