@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, type Flags } from './cli/commands.ts';
-import { helpText } from './cli/help.ts';
+import { cliOptions, helpText } from './cli/help.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
 import { seedDirectory } from './directory/seed.ts';
@@ -53,13 +53,7 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: {
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      'redirect-uri': { type: 'string', multiple: true },
-      'post-logout-redirect-uri': { type: 'string', multiple: true },
-      title: { type: 'string', multiple: true },
-    },
+    options: cliOptions,
   });
   const flags = values as Flags;
   const json = flags.json === true;

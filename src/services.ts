@@ -29,8 +29,9 @@ export interface Services {
 const redact = ['password', 'secret', 'client_secret', 'code', 'token', 'access_token', 'refresh_token', 'id_token', 'id_number', 'birthday', 'captcha', 'cookie', 'authorization']
   .flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
-export function createLogger(settings: Pick<Settings, 'logLevel'>): Logger {
-  return pino({ level: settings.logLevel, redact: { paths: redact, censor: '[redacted]' } });
+export function createLogger(settings: Pick<Settings, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options = { level: settings.logLevel, redact: { paths: redact, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings)): Promise<Services> {

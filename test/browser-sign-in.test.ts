@@ -46,7 +46,10 @@ describe('a teacher signs in to the demo application in Chromium', { skip: brows
     // 「換下一個」 swaps in a new challenge without reloading.
     const before = await page.locator('input[name="captcha_id"]').inputValue();
     await page.getByRole('button', { name: '換下一個' }).click();
-    await page.waitForFunction(`document.querySelector('input[name="captcha_id"]').value !== ${JSON.stringify(before)}`);
+    await page.waitForFunction(
+      (old: string) => (globalThis as any).document.querySelector('input[name="captcha_id"]').value !== old,
+      before,
+    );
 
     await page.getByLabel('驗證碼', { exact: true }).fill(TEST_CAPTCHA);
     await page.getByRole('button', { name: '登入', exact: true }).click();

@@ -1,3 +1,32 @@
+import type { ParseArgsConfig } from 'node:util';
+
+const text = { type: 'string' } as const;
+const many = { type: 'string', multiple: true } as const;
+const flag = { type: 'boolean' } as const;
+
+/** Every option any command takes (parseArgs needs to know which ones carry a value). */
+export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
+  json: flag,
+  help: { type: 'boolean', short: 'h' },
+  account: text,
+  password: text,
+  name: text,
+  school: text,
+  identity: text,
+  title: many,
+  email: text,
+  mobile: text,
+  'redirect-uri': many,
+  'post-logout-redirect-uri': many,
+  'home-url': text,
+  'first-party': flag,
+  public: flag,
+  service: flag,
+  scopes: text,
+  'auth-method': text,
+  'client-id': text,
+};
+
 export const helpText = `edusso — Education Cloud account and single sign-on service
 
 Usage: edusso <command> [options] [--json]

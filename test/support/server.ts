@@ -31,7 +31,9 @@ export interface TestServer {
 }
 
 /** Starts the real service on a free loopback port, with its own data folder (PGlite) or database (pg). */
-export async function startServer(opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string; port?: number; logs?: string[] } = {},
+): Promise<TestServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'edusso-test-'));
   const env: Record<string, string> = {
@@ -46,7 +48,8 @@ export async function startServer(opts: { databaseUrl?: string; env?: Record<str
     ...opts.env,
   };
   const settings = loadSettings(env);
-  const services = await createServices(settings, createLogger(settings));
+  const sink = opts.logs && { write: (line: string) => void opts.logs!.push(line) };
+  const services = await createServices(settings, createLogger(settings, sink));
   const running = await serve(services);
   const server: TestServer = {
     issuer: settings.issuer,
