@@ -22,7 +22,7 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
   before(async () => {
     server = await startServer();
     const provider = await createProvider(server.services);
-    const validate = (m: never) => provider.Client.validate(m);
+    const validate = (m: Parameters<typeof provider.Client.validate>[0]) => provider.Client.validate(m);
     const a = await addClient(server.services.clients, { name: '第三方', redirectUris: [redirectUri] }, validate);
     app = { id: a.clientId, secret: a.clientSecret! };
     const f = await addClient(server.services.clients, { name: '校務行政', redirectUris: [redirectUri], firstParty: true }, validate);
