@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, type Flags } from './cli/commands.ts';
 import { cliOptions, helpText } from './cli/help.ts';
+import { demoPeople, importPeopleCommand, importSchools } from './cli/import-commands.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
-import { seedDirectory } from './directory/seed.ts';
 import { sweepExpired } from './oidc/adapter.ts';
 import { demoAccounts, seedDemo } from './seed/demo.ts';
 import { createLogger, createServices, type Services } from './services.ts';
@@ -13,7 +13,6 @@ import { createWebApp } from './web/app.ts';
 /** Starts the HTTP service; resolves once it listens. */
 export async function serve(s: Services): Promise<{ server: Server; close: () => Promise<void> }> {
   const { app, provider } = await createWebApp(s);
-  await seedDirectory(s.db);
   if (s.settings.seedDemo) await seedDemo(s, provider);
   const server = createServer(app.callback());
   server.headersTimeout = 20_000;
@@ -64,8 +63,8 @@ async function run(argv: string[]): Promise<number> {
   }
   try {
     const settings = loadSettings();
-    const commandKey = ['account', 'client', 'keys'].includes(command) ? `${command} ${sub ?? ''}` : command;
-    const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate'];
+    const commandKey = ['account', 'client', 'keys', 'import', 'demo'].includes(command) ? `${command} ${sub ?? ''}` : command;
+    const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate', 'import schools', 'import people', 'demo people'];
     if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
     const log = createLogger(command === 'serve' ? settings : { logLevel: 'warn' });
     const s = await createServices(settings, log);
@@ -89,6 +88,9 @@ async function run(argv: string[]): Promise<number> {
         case 'client list': await clientList(s, json); break;
         case 'client remove': await clientRemove(s, flags, json, rest); break;
         case 'keys rotate': await keysRotate(s, json); break;
+        case 'import schools': await importSchools(s, flags, json, rest[0]); break;
+        case 'import people': await importPeopleCommand(s, flags, json, rest[0]); break;
+        case 'demo people': await demoPeople(s, flags, json); break;
       }
     } finally {
       await s.db.close();

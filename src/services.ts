@@ -1,7 +1,9 @@
 import pino, { type Logger } from 'pino';
 import type { Settings } from './config/settings.ts';
+import { piiVault, type PiiVault } from './security/pii.ts';
 import { sealedBox, type SealedBox } from './security/sealed-box.ts';
 import type { Db } from './storage/db.ts';
+import { seedDirectory } from './directory/seed.ts';
 import { migrate } from './storage/migrate.ts';
 import { openDb } from './storage/open.ts';
 import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, WebSessionRepo } from './storage/ports.ts';
@@ -17,6 +19,7 @@ export interface Services {
   log: Logger;
   db: Db;
   keyBox: SealedBox;
+  pii: PiiVault;
   accounts: AccountRepo;
   clients: ClientRepo;
   audit: AuditRepo;
@@ -38,11 +41,15 @@ export async function createServices(settings: Settings, log = createLogger(sett
   const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  // The shipped counties, districts and school lists: loaded once, skipped by checksum afterwards.
+  const directory = await seedDirectory(db);
+  if (directory.loaded) log.info({ schools: directory.schools }, 'school directory loaded');
   return {
     settings,
     log,
     db,
     keyBox: sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET),
+    pii: piiVault(settings.secrets),
     accounts: sqlAccounts(db),
     clients: sqlClients(db),
     audit: sqlAudit(db),

@@ -25,6 +25,12 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   scopes: text,
   'auth-method': text,
   'client-id': text,
+  level: text,
+  'skip-invalid': flag,
+  out: text,
+  seed: text,
+  students: flag,
+  import: flag,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -42,6 +48,13 @@ Usage: edusso <command> [options] [--json]
   client list                        list connected applications
   client remove CLIENT_ID            remove a connected application
   keys rotate                        add a new signing key (the old one stays published for verification)
+  import schools FILE [--level 學制] [--skip-invalid]
+                                     import an MOE school list (elementary, senior-high or kindergarten layout)
+  import people FILE [--skip-invalid]
+                                     import source data (來源資料): school_code,id_number,name,birthday,identity,
+                                     titles,class_year,class_semester,class_grade,class_no,class_title
+  demo people [--out FILE] [--students] [--seed N] [--import]
+                                     generate synthetic source data for the shipped schools (CSV)
 
 Every command reads the same settings as the service (environment variables; see README).
 --json prints one JSON document; errors exit non-zero with a message on stderr.`;
