@@ -5,14 +5,25 @@ import { cliOptions, helpText } from './cli/help.ts';
 import { demoPeople, importPeopleCommand, importSchools } from './cli/import-commands.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
+import { startDeliveryLoop } from './notify/delivery.ts';
+import { httpSmsGateway, smtpMailer, type Transports } from './notify/transports.ts';
 import { sweepExpired } from './oidc/adapter.ts';
-import { demoAccounts, seedDemo } from './seed/demo.ts';
+import type { Settings } from './config/settings.ts';
+import { demoAccounts, demoSourcePeople, seedDemo } from './seed/demo.ts';
 import { createLogger, createServices, type Services } from './services.ts';
 import { createWebApp } from './web/app.ts';
 
+function transportsFor(settings: Settings): Transports {
+  return {
+    email: settings.smtpUrl ? smtpMailer(settings.smtpUrl, settings.mailFrom) : undefined,
+    sms: settings.sms ? httpSmsGateway(settings.sms) : undefined,
+  };
+}
+
 /** Starts the HTTP service; resolves once it listens. */
 export async function serve(s: Services): Promise<{ server: Server; close: () => Promise<void> }> {
-  const { app, provider } = await createWebApp(s);
+  const delivery = startDeliveryLoop(s.db, transportsFor(s.settings), s.log);
+  const { app, provider } = await createWebApp(s, { kickDelivery: delivery.kick });
   if (s.settings.seedDemo) await seedDemo(s, provider);
   const server = createServer(app.callback());
   server.headersTimeout = 20_000;
@@ -24,6 +35,7 @@ export async function serve(s: Services): Promise<{ server: Server; close: () =>
     server,
     close: async () => {
       clearInterval(sweeper);
+      await delivery.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await s.db.close();
@@ -38,10 +50,13 @@ function announce(s: Services) {
     `  SSO site:        ${issuer}/`,
     `  demo application: ${issuer}/demo`,
     `  discovery:       ${issuer}/.well-known/openid-configuration`,
+    ...(s.settings.devOutbox ? [`  outbox (dev):    ${issuer}/dev/outbox  (mail${s.settings.smtpUrl ? ' is sent over SMTP; SMS' : ' and SMS'} stay here)`] : []),
   ];
   if (!s.settings.production && s.settings.seedDemo) {
     lines.push('  demo accounts (development only):');
     for (const a of demoAccounts) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.affiliation.identity})`);
+    lines.push('  try registering (申請帳號) as one of these people from the demo source data:');
+    for (const p of demoSourcePeople) lines.push(`    ${p.name}  ${p.idNumber}  ${p.birthday.replaceAll('-', '/')}  (${p.identity}, school ${p.schoolCode})`);
     if (s.settings.captchaTestAnswer) lines.push(`  CAPTCHA_TEST_ANSWER=${s.settings.captchaTestAnswer} is accepted as any captcha answer`);
   }
   process.stdout.write(lines.join('\n') + '\n');

@@ -15,8 +15,10 @@ const secrets = {
 test('production refuses missing secrets, a plain-http public issuer and a test captcha answer', () => {
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw' }), (e: Error) => e instanceof SettingsError && /COOKIE_SECRET must be set/.test(e.message));
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'http://sso.example.edu.tw', ...secrets }), /ISSUER must use https/);
+  assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', SMTP_URL: 'smtp://mail:25', ...secrets }), /SMS_GATEWAY_URL must be set/);
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', CAPTCHA_TEST_ANSWER: '123', ...secrets }), /CAPTCHA_TEST_ANSWER must not be set/);
-  const ok = loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', ...secrets });
+  assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', ...secrets }), /SMTP_URL must be set/);
+  const ok = loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', SMTP_URL: 'smtp://mail:25', SMS_GATEWAY_URL: 'https://sms.example/send', ...secrets });
   assert.equal(ok.seedDemo, false);
   assert.equal(ok.production, true);
 });

@@ -23,6 +23,12 @@ const schema = z.object({
   KEY_ENCRYPTION_SECRET: secret.optional(),
   PII_ENCRYPTION_KEY: secret.optional(),
   PII_HASH_KEY: secret.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('教育雲端帳號 <no-reply@localhost>'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_USERNAME: z.string().optional(),
+  SMS_PASSWORD: z.string().optional(),
+  REGISTRATION_VERIFY_MOBILE: bool.default(true),
 });
 
 const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
@@ -41,6 +47,12 @@ export interface Settings {
   trustProxy: boolean;
   seedDemo: boolean;
   captchaTestAnswer?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  sms?: { url: string; username: string; password: string };
+  registrationVerifyMobile: boolean;
+  /** Messages stay in the outbox for /dev/outbox instead of being sent (never in production). */
+  devOutbox: boolean;
   secrets: Record<SecretName, string>;
 }
 
@@ -66,6 +78,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     if (url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
       problems.push('ISSUER must use https (plain http is only allowed for localhost)');
     if (s.CAPTCHA_TEST_ANSWER) problems.push('CAPTCHA_TEST_ANSWER must not be set in production');
+    if (!s.SMTP_URL) problems.push('SMTP_URL must be set: verification codes have to reach people');
+    if (s.REGISTRATION_VERIFY_MOBILE && !s.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL must be set (or REGISTRATION_VERIFY_MOBILE=false)');
     if (problems.length) throw new SettingsError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
   }
 
@@ -87,6 +101,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     trustProxy: s.TRUST_PROXY,
     seedDemo: s.SEED_DEMO ?? !production,
     captchaTestAnswer: s.CAPTCHA_TEST_ANSWER,
+    smtpUrl: s.SMTP_URL,
+    mailFrom: s.MAIL_FROM,
+    sms: s.SMS_GATEWAY_URL ? { url: s.SMS_GATEWAY_URL, username: s.SMS_USERNAME ?? '', password: s.SMS_PASSWORD ?? '' } : undefined,
+    registrationVerifyMobile: s.REGISTRATION_VERIFY_MOBILE,
+    devOutbox: !production && (!s.SMTP_URL || !s.SMS_GATEWAY_URL),
     secrets,
   };
 }

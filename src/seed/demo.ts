@@ -4,6 +4,7 @@ import { addClient } from '../oidc/client-registry.ts';
 import { hashPassword } from '../security/password.ts';
 import type { Services } from '../services.ts';
 import { sqlAccounts } from '../storage/sql/accounts.ts';
+import { upsertSourcePeople } from '../source-data/repository.ts';
 
 /** Demo accounts printed at start outside production; the passwords follow the password rules. */
 export const demoAccounts = [
@@ -30,6 +31,13 @@ export const demoAccounts = [
   },
 ] as const;
 
+/** People in the demo source data (來源資料) without an account yet: try registering as one of them. */
+export const demoSourcePeople = [
+  { schoolCode: '094601', idNumber: 'P223456783', name: '陳怡君', birthday: '1985-03-07', identity: '教師', titles: ['教師', '導師'], classes: [{ year: '114', semester: '1', grade: '5', classno: '502', classtitle: '五年二班' }] },
+  { schoolCode: '094601', idNumber: 'P123456781', name: '張志明', birthday: '1979-11-20', identity: '教師', titles: ['教師', '教務主任'], classes: [] },
+  { schoolCode: '313601', idNumber: 'A234567893', name: '李淑芬', birthday: '1990-06-15', identity: '職員', titles: ['幹事'], classes: [] },
+] as const;
+
 /** Idempotent: demo accounts and the demo application, created only when missing. */
 export async function seedDemo(s: Services, provider: Provider): Promise<void> {
   for (const d of demoAccounts) {
@@ -41,6 +49,11 @@ export async function seedDemo(s: Services, provider: Provider): Promise<void> {
       await accounts.setAffiliation(account.id, { ...d.affiliation, titles: [...d.affiliation.titles], classes: [...d.affiliation.classes] });
     });
   }
+  await upsertSourcePeople(
+    s.db,
+    s.pii,
+    demoSourcePeople.map((p, i) => ({ ...p, line: i + 2, titles: [...p.titles], classes: [...p.classes] })),
+  );
   const issuer = s.settings.issuer;
   const existing = await s.clients.find(DEMO_CLIENT_ID);
   // ISSUER changed since the demo application was registered: register it again at the new address.

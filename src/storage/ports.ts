@@ -36,12 +36,17 @@ export interface NewAccount {
   email?: string | null;
   emailVerified?: boolean;
   mobile?: string | null;
+  personIdHash?: string | null;
+  personIdSealed?: string | null;
+  birthdaySealed?: string | null;
 }
 
 export interface AccountRepo {
   create(account: NewAccount): Promise<Account>;
   findById(id: string): Promise<Account | undefined>;
   findByUsername(username: string): Promise<Account | undefined>;
+  /** The account of a person, by the keyed hash of their identity number. */
+  findByPersonHash(idHash: string): Promise<Account | undefined>;
   setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;
   affiliations(accountId: string): Promise<Affiliation[]>;
 }

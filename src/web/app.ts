@@ -16,17 +16,34 @@ import { captchaRoutes } from './routes/captcha.ts';
 import { healthRoutes } from './routes/health.ts';
 import { loginRoutes } from './routes/login.ts';
 import { resourceRoutes } from './routes/resources.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { registrationRoutes } from './routes/registration.ts';
+import { devOutboxRoutes } from './routes/dev-outbox.ts';
+import { flowStore } from '../flows/flow-store.ts';
+import { registrationService } from '../flows/registration/service.ts';
+import type { RegistrationState } from '../flows/registration/state.ts';
+import { verificationCodes } from '../security/verification-codes.ts';
 
+const REGISTRATION_TTL_SECONDS = 30 * 60;
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
 /** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */
-export async function createWebApp(s: Services): Promise<{ app: Koa<AppState>; provider: Provider }> {
+export async function createWebApp(s: Services, hooks: { kickDelivery?: () => void } = {}): Promise<{ app: Koa<AppState>; provider: Provider }> {
   const { settings } = s;
   const secure = settings.issuer.startsWith('https:');
   const provider = await createProvider(s);
   const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
   const sessions = webSessions(s.webSessions, s.accounts, secure);
   const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, captcha, accountDomain: settings.accountDomain });
+  const registration = registrationService({
+    db: s.db,
+    pii: s.pii,
+    captcha,
+    codes: verificationCodes(s.db),
+    audit: s.audit,
+    verifyMobile: settings.registrationVerifyMobile,
+    kickDelivery: hooks.kickDelivery,
+  });
 
   // Signing out at the provider (RP-initiated logout) ends the SSO site's session too.
   provider.on('end_session.success', (ctx) => {
@@ -61,7 +78,19 @@ export async function createWebApp(s: Services): Promise<{ app: Koa<AppState>; p
     loginRoutes({ provider, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
     accountRoutes({ accounts: s.accounts, clients: s.clients }),
     resourceRoutes(provider, s.accounts),
+    directoryRoutes(s.db),
+    registrationRoutes({
+      db: s.db,
+      flows: flowStore<RegistrationState>(s.db, 'registration', REGISTRATION_TTL_SECONDS),
+      service: registration,
+      captcha,
+      pii: s.pii,
+      accountDomain: settings.accountDomain,
+      verifyMobile: settings.registrationVerifyMobile,
+      secure,
+    }),
     demoRoutes(settings.issuer, secure),
+    ...(settings.devOutbox ? [devOutboxRoutes(s.db)] : []),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

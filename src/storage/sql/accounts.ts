@@ -22,9 +22,19 @@ export function sqlAccounts(q: Queryable): AccountRepo {
     async create(a) {
       const row = await one<Record<string, any>>(
         q,
-        `INSERT INTO accounts (username, password_hash, display_name, email, email_verified, mobile)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
-        [a.username, a.passwordHash, a.displayName, a.email ?? null, a.emailVerified ?? false, a.mobile ?? null],
+        `INSERT INTO accounts (username, password_hash, display_name, email, email_verified, mobile, person_id_hash, person_id_sealed, birthday_sealed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${columns}`,
+        [
+          a.username,
+          a.passwordHash,
+          a.displayName,
+          a.email ?? null,
+          a.emailVerified ?? false,
+          a.mobile ?? null,
+          a.personIdHash ?? null,
+          a.personIdSealed ?? null,
+          a.birthdaySealed ?? null,
+        ],
       );
       return toAccount(row!);
     },
@@ -35,6 +45,10 @@ export function sqlAccounts(q: Queryable): AccountRepo {
     },
     async findByUsername(username) {
       const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE username = $1`, [username]);
+      return row && toAccount(row);
+    },
+    async findByPersonHash(idHash) {
+      const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE person_id_hash = $1`, [idHash]);
       return row && toAccount(row);
     },
     async setAffiliation(accountId, a) {

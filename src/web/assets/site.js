@@ -39,3 +39,45 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+// 縣市 → 行政區 → 學制 → 學校 without reloading: each choice fills the next list.
+document.addEventListener('DOMContentLoaded', () => {
+  const cascade = document.querySelector('[data-cascade]');
+  if (!cascade) return;
+  const order = ['county', 'district', 'level', 'school'];
+  const select = (name) => cascade.querySelector(`select[name="${name}"]`);
+  cascade.querySelector('.cascade-refresh').hidden = true;
+  const fill = async (name) => {
+    const el = select(name);
+    const params = new URLSearchParams(order.slice(0, order.indexOf(name)).map((n) => [n, select(n).value]));
+    const res = await fetch(`/api/directory/${{ district: 'districts', level: 'levels', school: 'schools' }[name]}?${params}`);
+    const items = res.ok ? await res.json() : [];
+    el.length = 1;
+    for (const { value, label } of items) el.add(new Option(label, value));
+  };
+  order.slice(0, 3).forEach((name, i) => {
+    select(name).addEventListener('change', async () => {
+      for (const later of order.slice(i + 1)) select(later).length = 1;
+      if (select(name).value) await fill(order[i + 1]);
+    });
+  });
+});
+
+// 帳號: says whether the name is free while it is typed.
+document.addEventListener('DOMContentLoaded', () => {
+  const input = document.querySelector('[data-availability]');
+  if (!input) return;
+  const status = document.getElementById('username-status');
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (!input.value) return (status.textContent = '');
+      const res = await fetch(`${input.dataset.availability}?name=${encodeURIComponent(input.value)}`);
+      if (!res.ok) return;
+      const { available, message } = await res.json();
+      status.textContent = message;
+      status.className = available ? 'status ok' : 'status bad';
+    }, 300);
+  });
+});

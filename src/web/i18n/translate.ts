@@ -1,11 +1,12 @@
 import { domainMessages } from '../../domain/messages.ts';
 import { uiMessages } from './messages.ts';
+import { registrationMessages } from './registration-messages.ts';
 
 export type Lang = 'zh-TW' | 'en';
 export const langs: Lang[] = ['zh-TW', 'en'];
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-const all = { ...domainMessages, ...uiMessages };
+const all = { ...domainMessages, ...uiMessages, ...registrationMessages };
 
 export function translator(lang: Lang): Translate {
   return (key, params) => {

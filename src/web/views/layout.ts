@@ -17,7 +17,10 @@ function menu(p: PageContext): Html {
         ['/apps', p.t('menu.apps')],
         ['/oidc/v1/userlogout', p.t('menu.logout')],
       ]
-    : [['/login', p.t('menu.login')]];
+    : [
+        ['/login', p.t('menu.login')],
+        ['/register', p.t('menu.register')],
+      ];
   return html`<nav aria-label="${p.t('menu.accountManagement')}" class="menu">
     <span class="menu-title">${p.t('menu.accountManagement')}</span>
     <ul>${items.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul>

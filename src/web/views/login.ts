@@ -30,6 +30,7 @@ export function loginPage(p: PageContext, v: LoginView) {
     ${captchaField(p, v.captchaId)}
     <button type="submit" name="action" value="login" class="primary">${p.t('login.submit')}</button>
   </form>
+  <p class="more"><a href="/register">${p.t('login.register')}</a></p>
 </section>`,
   );
 }
