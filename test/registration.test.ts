@@ -43,7 +43,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const c = await addClient(server.services.clients, { name: 'School', redirectUris: ['http://app.localhost/cb'], firstParty: true }, (m) => provider.Client.validate(m));
     const config = await discover(server.issuer, c.clientId, c.clientSecret);
     const { tokens } = await signIn(new Agent(server.issuer), config, { redirectUri: 'http://app.localhost/cb', username: good.username, password: good.password });
-    const edu = await (await fetch(`${server.issuer}/cncresource/api/v1/eduinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json();
+    const edu = (await (await fetch(`${server.issuer}/cncresource/api/v1/eduinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()) as any;
     assert.equal(edu.schoolid, teacher.schoolCode);
     assert.deepEqual(edu.titles[0].titles, ['教師', '導師']);
     assert.equal(edu.classinfo[0].classtitle, '五年二班');
@@ -219,7 +219,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const mismatch = await submit(agent, '/register/school', { county: school.countyCode, district: school.districtCode!, level: '國小', school: '313601', action: 'next' });
     assert.equal(mismatch.status, 400);
     assert.ok(mismatch.html.includes('請依序選擇縣市、行政區、學制與學校'));
-    const json = await (await agent.get(`/api/directory/schools?county=${school.countyCode}&district=${school.districtCode}&level=國小`)).json();
+    const json = (await (await agent.get(`/api/directory/schools?county=${school.countyCode}&district=${school.districtCode}&level=國小`)).json()) as { value: string }[];
     assert.ok(json.some((s: { value: string }) => s.value === '094601'));
   });
 
