@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -57,6 +57,24 @@ describe('the edusso command line', () => {
     const unknown = edusso('frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown command/);
+  });
+
+  test('import people and schools: bad rows reported with nothing imported, good files counted', () => {
+    const file = join(dataDir, 'people.csv');
+    writeFileSync(file, 'school_code,id_number,name,birthday,identity,titles\n094601,A123456789,王大明,1980-01-02,教師,教師\n094601,A123456788,李四,1980-01-02,教師,\n');
+    const bad = edusso('import', 'people', file);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /1 invalid row\(s\); nothing was imported/);
+    assert.match(bad.err, /line 3, id_number: This ID number is not valid/);
+    const partial = JSON.parse(edusso('import', 'people', file, '--skip-invalid', '--json').out);
+    assert.deepEqual([partial.inserted, partial.errors.length, partial.applied], [1, 1, true]);
+    const generated = join(dataDir, 'generated.csv');
+    const wrote = edusso('demo', 'people', '--out', generated, '--json');
+    assert.ok(JSON.parse(wrote.out).rows > 100_000, 'teachers and staff of every shipped school');
+    const schools = join(dataDir, 'jh.csv');
+    writeFileSync(schools, '學年度,代碼,學校名稱,公/私立,縣市名稱,地址,電話,網址\n114,094501,縣立斗六國中,公立,[09]雲林縣,[640]雲林縣斗六市,(05)1,\n');
+    assert.deepEqual(JSON.parse(edusso('import', 'schools', schools, '--level', '國中', '--json').out), { inserted: 1, updated: 0, errors: [], applied: true });
+    assert.match(edusso('import', 'schools', schools, '--level', '研究所').err, /unknown level/);
   });
 
   test('account create and keys rotate', () => {
