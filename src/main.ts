@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, type Flags } from './cli/commands.ts';
 import { cliOptions, helpText } from './cli/help.ts';
 import { demoPeople, importPeopleCommand, importSchools } from './cli/import-commands.ts';
+import { countyAdd, countyList, countyRemove, countyTest } from './cli/county-commands.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
 import { startDeliveryLoop } from './notify/delivery.ts';
@@ -78,8 +79,8 @@ async function run(argv: string[]): Promise<number> {
   }
   try {
     const settings = loadSettings();
-    const commandKey = ['account', 'client', 'keys', 'import', 'demo'].includes(command) ? `${command} ${sub ?? ''}` : command;
-    const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate', 'import schools', 'import people', 'demo people'];
+    const commandKey = ['account', 'client', 'keys', 'import', 'demo', 'county'].includes(command) ? `${command} ${sub ?? ''}` : command;
+    const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test'];
     if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
     const log = createLogger(command === 'serve' ? settings : { logLevel: 'warn' });
     const s = await createServices(settings, log);
@@ -106,6 +107,10 @@ async function run(argv: string[]): Promise<number> {
         case 'import schools': await importSchools(s, flags, json, rest[0]); break;
         case 'import people': await importPeopleCommand(s, flags, json, rest[0]); break;
         case 'demo people': await demoPeople(s, flags, json); break;
+        case 'county add': await countyAdd(s, flags, json); break;
+        case 'county list': await countyList(s, json); break;
+        case 'county remove': await countyRemove(s, json, rest[0]); break;
+        case 'county test': await countyTest(s, json, rest[0]); break;
       }
     } finally {
       await s.db.close();

@@ -4,6 +4,7 @@ import { piiVault, type PiiVault } from './security/pii.ts';
 import { sealedBox, type SealedBox } from './security/sealed-box.ts';
 import type { Db } from './storage/db.ts';
 import { seedDirectory } from './directory/seed.ts';
+import { countyProviders, type CountyProviders } from './flows/federation/providers.ts';
 import { migrate } from './storage/migrate.ts';
 import { openDb } from './storage/open.ts';
 import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, WebSessionRepo } from './storage/ports.ts';
@@ -26,6 +27,7 @@ export interface Services {
   captchas: CaptchaRepo;
   webSessions: WebSessionRepo;
   signingKeys: SigningKeyRepo;
+  countyProviders: CountyProviders;
 }
 
 // Never log these, wherever they appear in a logged object.
@@ -44,11 +46,12 @@ export async function createServices(settings: Settings, log = createLogger(sett
   // The shipped counties, districts and school lists: loaded once, skipped by checksum afterwards.
   const directory = await seedDirectory(db);
   if (directory.loaded) log.info({ schools: directory.schools }, 'school directory loaded');
+  const keyBox = sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET);
   return {
     settings,
     log,
     db,
-    keyBox: sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET),
+    keyBox,
     pii: piiVault(settings.secrets),
     accounts: sqlAccounts(db),
     clients: sqlClients(db),
@@ -56,5 +59,6 @@ export async function createServices(settings: Settings, log = createLogger(sett
     captchas: sqlCaptchas(db),
     webSessions: sqlWebSessions(db),
     signingKeys: sqlSigningKeys(db),
+    countyProviders: countyProviders(db, keyBox),
   };
 }

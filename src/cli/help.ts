@@ -31,6 +31,25 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   seed: text,
   students: flag,
   import: flag,
+  county: text,
+  issuer: text,
+  'client-secret': text,
+  kind: text,
+  id: text,
+  'display-name': text,
+  'subject-claim': text,
+  'id-number-claim': text,
+  'person-id-claim': text,
+  'name-claim': text,
+  'school-claim': text,
+  'titles-claim': text,
+  'login-label': text,
+  'forgot-label': text,
+  'reset-label': text,
+  'authorize-url': text,
+  'token-url': text,
+  'user-url': text,
+  'profile-url': text,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -53,6 +72,13 @@ Usage: edusso <command> [options] [--json]
   import people FILE [--skip-invalid]
                                      import source data (來源資料): school_code,id_number,name,birthday,identity,
                                      titles,class_year,class_semester,class_grade,class_no,class_title
+  county add --county 雲林縣 --issuer URL --client-id ID --client-secret SECRET [--scopes "…"]
+             [--id-number-claim CLAIM] [--name-claim CLAIM] [--school-claim CLAIM] [--titles-claim CLAIM]
+             [--subject-claim CLAIM] [--kind oidc|oauth2 --authorize-url URL --token-url URL --user-url URL
+             [--profile-url URL]] [--id SLUG] [--display-name NAME] [--login-label 教育人員登入]
+                                     register a county identity provider; prints the redirect URI to register there
+  county list | county remove ID | county test ID
+                                     list, remove, or check a county provider (discovery, scopes, claims)
   demo people [--out FILE] [--students] [--seed N] [--import]
                                      generate synthetic source data for the shipped schools (CSV)
 

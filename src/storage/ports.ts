@@ -45,6 +45,10 @@ export interface AccountRepo {
   create(account: NewAccount): Promise<Account>;
   findById(id: string): Promise<Account | undefined>;
   findByUsername(username: string): Promise<Account | undefined>;
+  /** Sets a new password; lockHours > 0 refuses further changes for that long (SPEC 陸.2). */
+  setPassword(accountId: string, passwordHash: string, lockHours: number): Promise<void>;
+  /** Until when the password may not be changed, if it is locked now. */
+  passwordLockedUntil(accountId: string): Promise<Date | undefined>;
   /** The account of a person, by the keyed hash of their identity number. */
   findByPersonHash(idHash: string): Promise<Account | undefined>;
   setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;

@@ -23,8 +23,14 @@ import { flowStore } from '../flows/flow-store.ts';
 import { registrationService } from '../flows/registration/service.ts';
 import type { RegistrationState } from '../flows/registration/state.ts';
 import { verificationCodes } from '../security/verification-codes.ts';
+import { countyClient } from '../flows/federation/county-client.ts';
+import { countyIdentities } from '../flows/federation/identities.ts';
+import { federationService, type FederationState } from '../flows/federation/service.ts';
+import { federationRoutes } from './routes/federation.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
+const FEDERATION_TTL_SECONDS = 10 * 60;
+export const FEDERATION_CALLBACK_PATH = '/federation/callback';
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
 /** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */
@@ -35,6 +41,9 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
   const sessions = webSessions(s.webSessions, s.accounts, secure);
   const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, captcha, accountDomain: settings.accountDomain });
+  const countyFlows = flowStore<FederationState>(s.db, 'federation', FEDERATION_TTL_SECONDS);
+  const registrationFlows = flowStore<RegistrationState>(s.db, 'registration', REGISTRATION_TTL_SECONDS);
+  const identities = countyIdentities(s.db);
   const registration = registrationService({
     db: s.db,
     pii: s.pii,
@@ -76,18 +85,36 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     assetRoutes(),
     captchaRoutes(captcha),
     loginRoutes({ provider, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
-    accountRoutes({ accounts: s.accounts, clients: s.clients }),
+    accountRoutes({ accounts: s.accounts, clients: s.clients, identities }),
     resourceRoutes(provider, s.accounts),
     directoryRoutes(s.db),
     registrationRoutes({
       db: s.db,
-      flows: flowStore<RegistrationState>(s.db, 'registration', REGISTRATION_TTL_SECONDS),
+      flows: registrationFlows,
       service: registration,
+      providers: s.countyProviders,
       captcha,
       pii: s.pii,
       accountDomain: settings.accountDomain,
       verifyMobile: settings.registrationVerifyMobile,
       secure,
+    }),
+    federationRoutes({
+      db: s.db,
+      providers: s.countyProviders,
+      client: countyClient(`${settings.issuer}${FEDERATION_CALLBACK_PATH}`, { allowHttp: !settings.production }),
+      service: federationService({ accounts: s.accounts, identities, pii: s.pii, audit: s.audit }),
+      identities,
+      accounts: s.accounts,
+      audit: s.audit,
+      flows: countyFlows,
+      registrationFlows,
+      registration,
+      sessions,
+      captcha,
+      authenticate,
+      secure,
+      redirectUri: `${settings.issuer}${FEDERATION_CALLBACK_PATH}`,
     }),
     demoRoutes(settings.issuer, secure),
     ...(settings.devOutbox ? [devOutboxRoutes(s.db)] : []),

@@ -1,30 +1,42 @@
-/** A cookie-keeping HTTP client that follows nothing by itself, for driving forms without a browser. */
+/**
+ * A cookie-keeping HTTP client that follows nothing by itself, for driving forms without a browser.
+ * Cookies are kept per host, as a browser does (edusso and a county provider both set `_session`).
+ */
 export class Agent {
-  readonly cookies = new Map<string, string>();
+  private readonly jar = new Map<string, Map<string, string>>();
   readonly base: string;
   constructor(base: string) {
     this.base = base;
   }
 
   async request(url: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
+    const target = new URL(url, this.base);
+    const cookies = this.cookiesFor(target.host);
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     let body = init.body;
     if (init.form) {
       body = new URLSearchParams(init.form).toString();
       headers.set('content-type', 'application/x-www-form-urlencoded');
     }
-    const res = await fetch(new URL(url, this.base), { ...init, body, headers, redirect: 'manual' });
+    const res = await fetch(target, { ...init, body, headers, redirect: 'manual' });
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
       const expired = attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!) < new Date()) || value === '';
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      if (expired) cookies.delete(name);
+      else cookies.set(name, value);
     }
     return res;
+  }
+
+  /** This agent's cookies for a host (the SSO site's by default). */
+  cookiesFor(host = new URL(this.base).host): Map<string, string> {
+    let cookies = this.jar.get(host);
+    if (!cookies) this.jar.set(host, (cookies = new Map()));
+    return cookies;
   }
 
   get(url: string) {

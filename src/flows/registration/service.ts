@@ -18,6 +18,8 @@ import type { AuditRepo } from '../../storage/ports.ts';
 import { sqlAccounts } from '../../storage/sql/accounts.ts';
 import { createTicket, type TicketCategory } from '../contact/tickets.ts';
 import type { StoredFlow } from '../flow-store.ts';
+import type { CountyIdentity } from '../federation/county-client.ts';
+import { countyIdentities } from '../federation/identities.ts';
 import { stepIndex, type FieldErrors, type RegistrationState, type Step } from './state.ts';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
@@ -104,6 +106,26 @@ export function registrationService(d: RegistrationDeps) {
         classes: match.classes,
       };
       return { ok: true, state: { ...state, typed, person, step: 'confirm' } };
+    },
+
+    /** Step 4-1: the county's identity replaces 4-2, still matched against the chosen school's source data. */
+    async verifyWithCounty(state: RegistrationState, identity: CountyIdentity): Promise<Outcome<'not-found' | 'already-registered'>> {
+      const idNumber = identity.idNumber!;
+      const idHash = d.pii.idHash(idNumber);
+      const records = await findSourcePeople(d.db, state.place.school!, idHash);
+      const match = records.find((r) => (r.identity === '教師' || r.identity === '職員') && (!identity.name || sameName(r.name, identity.name)));
+      if (!match) return { ok: false, outcome: 'not-found' };
+      if (await accounts.findByPersonHash(idHash)) return { ok: false, outcome: 'already-registered' };
+      return {
+        ok: true,
+        state: {
+          ...state,
+          typed: { name: match.name, idSealed: match.idSealed, birthday: '' },
+          person: { ...match, idHash },
+          county: { providerId: identity.providerId, subject: identity.subject },
+          step: 'confirm',
+        },
+      };
     },
 
     confirm(state: RegistrationState): Outcome {
@@ -216,6 +238,8 @@ export function registrationService(d: RegistrationDeps) {
             birthdaySealed: person.birthdaySealed,
           });
           await repo.setAffiliation(created.id, { schoolCode: person.schoolCode, identity: person.identity, titles: person.titles, classes: person.classes });
+          const county = flow.state.county;
+          if (county && !(await countyIdentities(tx).link(county.providerId, county.subject, created.id, tx))) throw new CountyTaken();
           await tx.query(
             `INSERT INTO audit_events (type, account_id, ip, user_agent, detail) VALUES ('account.registered', $1, $2, $3, $4)`,
             [created.id, context.ip ?? null, context.userAgent?.slice(0, 300) ?? null, JSON.stringify({ school: person.schoolCode })],
@@ -227,6 +251,7 @@ export function registrationService(d: RegistrationDeps) {
         return { ok: true, state };
       } catch (err) {
         if (err instanceof StaleFlow) return { ok: false, outcome: 'stale' };
+        if (err instanceof CountyTaken) return { ok: false, outcome: 'already-registered' };
         const constraint = (err as { constraint?: string }).constraint ?? String((err as Error).message);
         if (/person_id_hash/.test(constraint)) return { ok: false, outcome: 'already-registered' };
         if (/username/.test(constraint)) return { ok: false, outcome: 'account-taken' };
@@ -262,6 +287,7 @@ export function registrationService(d: RegistrationDeps) {
 export type RegistrationService = ReturnType<typeof registrationService>;
 
 class StaleFlow extends Error {}
+class CountyTaken extends Error {}
 
 /** Moving forward never forgets progress already made beyond this step. */
 function advance(state: RegistrationState, next: Step): Step {

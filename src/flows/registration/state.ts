@@ -31,6 +31,8 @@ export interface RegistrationState {
   verified: { email?: string; mobile?: string };
   accountId?: string;
   username?: string;
+  /** Set when identity was proven with a county account (4-1): linked when the account is created. */
+  county?: { providerId: string; subject: string };
 }
 
 export const initialState = (): RegistrationState => ({ step: 'identity', place: {}, verifyAttempts: 0, verified: {} });

@@ -47,6 +47,18 @@ export function sqlAccounts(q: Queryable): AccountRepo {
       const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE username = $1`, [username]);
       return row && toAccount(row);
     },
+    async setPassword(accountId, passwordHash, lockHours) {
+      await q.query(
+        `UPDATE accounts SET password_hash = $2, updated_at = now(),
+           password_locked_until = CASE WHEN $3::int > 0 THEN now() + make_interval(hours => $3::int) ELSE NULL END
+         WHERE id = $1`,
+        [accountId, passwordHash, lockHours],
+      );
+    },
+    async passwordLockedUntil(accountId) {
+      const row = await one<{ until: Date | null }>(q, `SELECT password_locked_until AS until FROM accounts WHERE id = $1 AND password_locked_until > now()`, [accountId]);
+      return row?.until ? new Date(row.until) : undefined;
+    },
     async findByPersonHash(idHash) {
       const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE person_id_hash = $1`, [idHash]);
       return row && toAccount(row);

@@ -1,12 +1,13 @@
 import { domainMessages } from '../../domain/messages.ts';
 import { uiMessages } from './messages.ts';
 import { registrationMessages } from './registration-messages.ts';
+import { federationMessages } from './federation-messages.ts';
 
 export type Lang = 'zh-TW' | 'en';
 export const langs: Lang[] = ['zh-TW', 'en'];
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-const all = { ...domainMessages, ...uiMessages, ...registrationMessages };
+const all = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages };
 
 export function translator(lang: Lang): Translate {
   return (key, params) => {

@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import type { AccountRepo, ClientRepo } from '../../storage/ports.ts';
+import type { CountyIdentities } from '../../flows/federation/identities.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { appsPage, homePage, profilePage } from '../views/pages.ts';
 
@@ -9,14 +10,14 @@ function signedIn(ctx: Ctx) {
 }
 
 /** The SSO site: home, 「查閱個人資料」 and 「介接應用服務」. */
-export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo }) {
+export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo; identities: CountyIdentities }) {
   const router = new Router<AppState>();
   router.get('/', (ctx) => {
     ctx.body = homePage(page(ctx)).value;
   });
   router.get('/account', async (ctx) => {
     const account = signedIn(ctx);
-    if (account) ctx.body = profilePage(page(ctx), account, await d.accounts.affiliations(account.id)).value;
+    if (account) ctx.body = profilePage(page(ctx), account, await d.accounts.affiliations(account.id), await d.identities.forAccount(account.id)).value;
   });
   router.get('/apps', async (ctx) => {
     if (!signedIn(ctx)) return;

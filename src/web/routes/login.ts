@@ -27,7 +27,7 @@ export function loginRoutes(d: Deps) {
   const router = new Router<AppState>();
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-  async function showLogin(ctx: Ctx, action: string, opts: { account?: string; error?: string; clientName?: string } = {}) {
+  async function showLogin(ctx: Ctx, action: string, opts: { account?: string; error?: string; clientName?: string; interaction?: string } = {}) {
     if (opts.error) ctx.status = 400;
     ctx.body = loginPage(page(ctx), { action, captchaId: await d.captcha.issue(), ...opts }).value;
   }
@@ -86,7 +86,7 @@ export function loginRoutes(d: Deps) {
       // Already signed in on the SSO site: that is the single sign-on.
       const forceLogin = details.prompt.reasons.includes('login_prompt') || details.prompt.reasons.includes('max_age');
       if (ctx.state.account && !forceLogin) return finish(ctx, { login: { accountId: ctx.state.account.id } });
-      return showLogin(ctx, `${action}/login`, { clientName });
+      return showLogin(ctx, `${action}/login`, { clientName, interaction: details.uid });
     }
     const missing = details.prompt.details.missingOIDCScope as string[] | undefined;
     ctx.body = consentPage(page(ctx), {

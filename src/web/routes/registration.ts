@@ -10,8 +10,10 @@ import type { Db } from '../../storage/db.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { requireCsrf } from '../middleware/csrf.ts';
 import * as views from '../views/registration.ts';
+import { REGISTRATION_COOKIE } from './federation.ts';
+import type { CountyProviders } from '../../flows/federation/providers.ts';
 
-const FLOW_COOKIE = 'edusso.reg';
+const FLOW_COOKIE = REGISTRATION_COOKIE;
 const reportCategories: TicketCategory[] = ['school-not-found', 'source-not-found', 'data-error'];
 
 interface Deps {
@@ -23,12 +25,14 @@ interface Deps {
   accountDomain: string;
   verifyMobile: boolean;
   secure: boolean;
+  providers: CountyProviders;
 }
 
 /** 壹 申請帳號: GET renders a step from the stored flow, POST changes it and redirects (back, refresh and double submits are safe). */
 export function registrationRoutes(d: Deps) {
   const router = new Router<AppState>();
-  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: d.secure, path: '/register', overwrite: true };
+  // Path / so the county sign-in callback (壹 4-1) finds the registration it belongs to.
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: d.secure, path: '/', overwrite: true };
   const text = (ctx: Ctx, name: string) => {
     const v = ctx.state.form?.[name];
     return typeof v === 'string' ? v : '';
@@ -78,8 +82,11 @@ export function registrationRoutes(d: Deps) {
         };
         return (ctx.body = views.schoolStep(p, s, lists, errors).value);
       }
-      case 'verify':
+      case 'verify': {
+        const school = s.place.school ? await getSchool(d.db, s.place.school) : undefined;
+        const county = school && (await d.providers.list()).find((c) => c.countyCode === school.countyCode);
         return (ctx.body = views.verifyStep(p, {
+          countyStart: county && `/county/${county.id}/start?purpose=register`,
           schoolName: await schoolName(s.place.school),
           captchaId: await d.captcha.issue(),
           name: s.typed?.name,
@@ -88,6 +95,7 @@ export function registrationRoutes(d: Deps) {
           errors,
           ...extra,
         }).value);
+      }
       case 'confirm':
         return (ctx.body = views.confirmStep(p, s, await schoolName(s.person?.schoolCode)).value);
       case 'privacy':

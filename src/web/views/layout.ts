@@ -20,6 +20,8 @@ function menu(p: PageContext): Html {
     : [
         ['/login', p.t('menu.login')],
         ['/register', p.t('menu.register')],
+        ['/county?purpose=forgot-account', p.t('forgot.title')],
+        ['/county?purpose=reset-password', p.t('forgot.passwordTitle')],
       ];
   return html`<nav aria-label="${p.t('menu.accountManagement')}" class="menu">
     <span class="menu-title">${p.t('menu.accountManagement')}</span>

@@ -8,6 +8,8 @@ export interface LoginView {
   account?: string;
   error?: string;
   clientName?: string;
+  /** The application sign-in waiting, so a county sign-in can continue it. */
+  interaction?: string;
 }
 
 export function loginPage(p: PageContext, v: LoginView) {
@@ -30,6 +32,7 @@ export function loginPage(p: PageContext, v: LoginView) {
     ${captchaField(p, v.captchaId)}
     <button type="submit" name="action" value="login" class="primary">${p.t('login.submit')}</button>
   </form>
+  <p class="more"><a href="/county?purpose=login${v.interaction ? `&interaction=${v.interaction}` : ''}">${p.t('county.login')}</a></p>
   <p class="more"><a href="/register">${p.t('login.register')}</a></p>
 </section>`,
   );

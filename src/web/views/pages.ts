@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
 import type { Account, Affiliation, ClientRecord } from '../../storage/ports.ts';
+import type { LinkedIdentity } from '../../flows/federation/identities.ts';
 import { layout, type PageContext } from './layout.ts';
 
 export function homePage(p: PageContext) {
@@ -17,7 +18,7 @@ export function homePage(p: PageContext) {
   );
 }
 
-export function profilePage(p: PageContext, account: Account, affiliations: Affiliation[]) {
+export function profilePage(p: PageContext, account: Account, affiliations: Affiliation[], linked: LinkedIdentity[]) {
   const none = p.t('profile.none');
   const row = (label: string, value: string | null | undefined) => html`<tr><th scope="row">${label}</th><td>${value || none}</td></tr>`;
   return layout(
@@ -37,6 +38,16 @@ export function profilePage(p: PageContext, account: Account, affiliations: Affi
       ${row(p.t('profile.classes'), a.classes.map((c) => `${c.year}-${c.semester} ${c.classtitle}`).join('、'))}`,
     )}
   </table>
+  <h2>${p.t('county.linkedList')}</h2>
+  ${linked.length
+    ? html`<ul class="linked">${linked.map(
+        (l) => html`<li>${l.countyName}（${l.displayName}）
+        <form method="post" action="/account/county/unlink" class="inline">
+          <input type="hidden" name="_csrf" value="${p.csrf}"><input type="hidden" name="provider" value="${l.providerId}"><input type="hidden" name="subject" value="${l.subject}">
+          <button type="submit">${p.t('county.unlink')}</button>
+        </form></li>`,
+      )}</ul>`
+    : html`<p>${p.t('county.noneLinked')}</p>`}
   <p><a class="button" href="/apps">${p.t('menu.apps')}</a></p>
 </section>`,
   );

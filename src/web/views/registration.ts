@@ -82,7 +82,7 @@ export function schoolStep(p: PageContext, s: RegistrationState, lists: SchoolLi
 
 export function verifyStep(
   p: PageContext,
-  v: { schoolName: string; captchaId: string; name?: string; idNumber?: string; birthday?: string; errors?: FieldErrors; notFound?: boolean; tooMany?: boolean },
+  v: { schoolName: string; captchaId: string; countyStart?: string; name?: string; idNumber?: string; birthday?: string; errors?: FieldErrors; notFound?: boolean; tooMany?: boolean },
 ) {
   const e = v.errors ?? {};
   const stop = v.tooMany ? p.t('register.tooMany') : v.notFound ? p.t('register.notFound') : undefined;
@@ -90,6 +90,7 @@ export function verifyStep(
     p,
     'verify',
     html`<p>${p.t('register.verifyLead', { school: v.schoolName })}</p>
+  ${v.countyStart ? html`<p class="county-option"><a class="button" href="${v.countyStart}">${p.t('county.register')}</a></p>` : ''}
   ${errorBox(stop)}
   ${v.tooMany
     ? ''
