@@ -131,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   run(process.argv.slice(2)).then(
-    (code) => code >= 0 && process.exit(code),
+    (code) => code >= 0 && process.exit(code || Number(process.exitCode ?? 0)),
     (err) => {
       process.stderr.write(`edusso: ${err instanceof Error ? err.stack : err}\n`);
       process.exit(1);

@@ -75,6 +75,20 @@ describe('county accounts: sign in, register, forgot account, reset password (re
     assert.equal(await count(`county_identities WHERE account_id = '${acct.id}'`), 1);
   });
 
+  test('the account console unlinks a county identity', async () => {
+    const agent = new Agent(server.issuer);
+    await countyLogin(agent, '/county/yunlin/start?purpose=login', 'yl-001');
+    const profile = await (await agent.get('/account')).text();
+    const form = /<form method="post" action="\/account\/county\/unlink"[\s\S]*?<\/form>/.exec(profile)![0];
+    const { action, fields } = formOf(form);
+    const res = await agent.post(action, fields);
+    assert.equal(res.status, 303);
+    assert.ok((await (await agent.get('/account')).text()).includes('尚未連結縣市帳號'));
+    assert.equal(await count(`county_identities WHERE provider_id = 'yunlin' AND subject = 'yl-001'`), 0);
+    const forged = await agent.post(action, { ...fields, _csrf: 'forged' });
+    assert.equal(forged.status, 403);
+  });
+
   test('a county without identity numbers: link once with the password; one county identity, one account', async () => {
     await account('ntpc.one', 'N123456780', '甲');
     await account('ntpc.two', 'N223456782', '乙');
@@ -105,6 +119,7 @@ describe('county accounts: sign in, register, forgot account, reset password (re
   });
 
   test('貳.2 continues to the waiting application after 我知道了', async () => {
+    yunlin.people.set('yl-001', { name: '周老師', idNumber: 'M123456789' });
     const agent = new Agent(server.issuer);
     const start = await agent.get(`/oidc/v1/azp?client_id=edusso-demo&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(`${server.issuer}/demo/callback`)}&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256&state=s1`);
     const interaction = new URL(start.headers.get('location')!, server.issuer).pathname.split('/').pop()!;

@@ -1,50 +1,55 @@
 import { fail, pass, type Check } from './result.ts';
 
-export type IdKind = 'national' | 'resident-old' | 'resident-new' | 'other';
-
-// Letter → two-digit area code shared by the national ID and the resident certificates.
-const letters = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
-const areaCode = (c: string) => letters.indexOf(c) + 10;
-const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
-
-function checksumOk(id: string): boolean {
-  const area = areaCode(id[0]!);
-  // Old resident certificates encode their second letter by the last digit of its area code.
-  const second = /[A-D]/.test(id[1]!) ? areaCode(id[1]!) % 10 : Number(id[1]);
-  const digits = [Math.floor(area / 10), area % 10, second, ...id.slice(2).split('').map(Number)];
-  return digits.reduce((sum, d, i) => sum + d * weights[i]!, 0) % 10 === 0;
+export type CheckedIdKind = 'national' | 'resident-old' | 'resident-new';
+export type IdKind = CheckedIdKind | 'other';
+export interface IdNumber {
+  value: string;
+  kind: IdKind;
 }
 
-const toHalfWidth = (s: string) => s.normalize('NFKC');
+// A letter's area code is its position here + 10 (A=10 … Z=33, I=34, O=35): the historical order.
+const LETTERS = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
 
-export function idKind(id: string): IdKind {
+/** Trim, full-width → half-width, upper case, and drop spaces and dashes typed inside. */
+export const normalizeIdNumber = (input: string) => input.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+
+export function classifyIdNumber(id: string): IdKind {
   if (/^[A-Z][12]\d{8}$/.test(id)) return 'national';
   if (/^[A-Z][A-D]\d{8}$/.test(id)) return 'resident-old';
   if (/^[A-Z][89]\d{8}$/.test(id)) return 'resident-new';
   return 'other';
 }
 
-/** 身分證字號 / 居留證號 with checksums; 其他身分 ID as free text when allowed. */
-export function validateIdNumber(input: string, opts: { allowOther?: boolean } = {}): Check<{ value: string; kind: IdKind }> {
-  const trimmed = toHalfWidth(input).trim();
-  const upper = trimmed.replace(/\s+/g, '').toUpperCase();
-  if (!trimmed) return fail('id.required');
-  const kind = idKind(upper);
-  if (kind !== 'other') return checksumOk(upper) ? pass({ value: upper, kind }) : fail('id.checksum');
-  if (/^[A-Z][0-9A-Z]\d{8}$/.test(upper) || /^[A-Z]\d{9}$/.test(upper)) return fail('id.format');
-  if (!opts.allowOther) return fail('id.format');
-  if (trimmed.length > 30) return fail('id.otherTooLong');
-  return pass({ value: trimmed, kind: 'other' });
+/** The check digit for the first nine characters (letter, second character, seven digits). */
+function checkDigit(id: string): number {
+  const area = LETTERS.indexOf(id[0]!) + 10;
+  // Old resident certificates count their second letter as the last digit of its area code (A→0 … D→3).
+  const second = /[A-D]/.test(id[1]!) ? (LETTERS.indexOf(id[1]!) + 10) % 10 : id.charCodeAt(1) - 48;
+  let sum = Math.floor(area / 10) + (area % 10) * 9 + second * 8;
+  for (let i = 2; i < 9; i++) sum += (id.charCodeAt(i) - 48) * (9 - i);
+  return (10 - (sum % 10)) % 10;
 }
 
-/** A checksum-valid number of the given kind (synthetic demo data). */
-export function randomIdNumber(kind: Exclude<IdKind, 'other'> = 'national', rand: () => number = Math.random): string {
-  const pick = (chars: string) => chars[Math.floor(rand() * chars.length)]!;
-  const first = pick('ABCDEFGHJKLMNPQRSTUVXYWZIO');
-  const second = kind === 'national' ? pick('12') : kind === 'resident-old' ? pick('ABCD') : pick('89');
-  let body = '';
-  for (let i = 0; i < 7; i++) body += Math.floor(rand() * 10);
-  const partial = first + second + body;
-  for (let d = 0; d < 10; d++) if (checksumOk(partial + d)) return partial + d;
-  throw new Error('unreachable: some check digit always fits');
+/**
+ * 身分證字號 and 居留證號 (old and new) with their checksums; 其他身分 ID, when allowed, as free text
+ * kept exactly as typed (only trimmed), since it is matched exactly against the source data.
+ */
+export function validateIdNumber(input: string, opts: { allowOther?: boolean } = {}): Check<IdNumber> {
+  const raw = input.trim();
+  if (!raw) return fail('id.required');
+  const id = normalizeIdNumber(raw);
+  const kind = classifyIdNumber(id);
+  if (kind !== 'other') return checkDigit(id) === id.charCodeAt(9) - 48 ? pass({ value: id, kind }) : fail('id.checksum');
+  // A letter and nine more characters is a mistyped ID number, not some other kind of ID.
+  if (/^[A-Z][0-9A-Z]\d{8}$/.test(id) || !opts.allowOther) return fail('id.format');
+  if ([...raw].length > 30) return fail('id.otherTooLong');
+  return pass({ value: raw, kind: 'other' });
+}
+
+/** A checksum-valid number of the given kind, for synthetic demo data. */
+export function randomIdNumber(kind: CheckedIdKind = 'national', rng: () => number = Math.random): string {
+  const pick = (chars: string) => chars[Math.floor(rng() * chars.length)]!;
+  let id = pick(LETTERS) + pick(kind === 'national' ? '12' : kind === 'resident-old' ? 'ABCD' : '89');
+  for (let i = 0; i < 7; i++) id += Math.floor(rng() * 10);
+  return id + checkDigit(id);
 }
