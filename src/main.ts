@@ -8,7 +8,7 @@ import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
 import { startDeliveryLoop } from './notify/delivery.ts';
 import { httpSmsGateway, smtpMailer, type Transports } from './notify/transports.ts';
-import { sweepExpired } from './oidc/adapter.ts';
+import { sweepExpired } from './storage/sweep.ts';
 import type { Settings } from './config/settings.ts';
 import { demoAccounts, demoSourcePeople, seedDemo } from './seed/demo.ts';
 import { createLogger, createServices, type Services } from './services.ts';

@@ -21,7 +21,6 @@ export function flowStore<S>(q: Queryable, kind: string, ttlSeconds: number) {
         `INSERT INTO flows (id, kind, state, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
         [id, kind, JSON.stringify(state), ttlSeconds],
       );
-      if (Math.random() < 0.02) await q.query(`DELETE FROM flows WHERE expires_at < now() - interval '1 day'`);
       return { token, flow: { id, state, version: 0 } };
     },
     async load(token: string | undefined): Promise<StoredFlow<S> | undefined> {

@@ -63,9 +63,3 @@ function clientAdapter(clients: ClientRepo): Adapter {
     revokeByGrantId: async () => undefined,
   };
 }
-
-/** Deletes expired rows; run periodically. */
-export async function sweepExpired(db: Db): Promise<number> {
-  const rows = await db.query(`DELETE FROM oidc_payloads WHERE expires_at < now() - interval '1 minute' RETURNING 1`);
-  return rows.length;
-}

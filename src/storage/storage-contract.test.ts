@@ -10,6 +10,7 @@ import { sqlClients } from './sql/clients.ts';
 import { sqlCaptchas, sqlWebSessions } from './sql/ephemeral.ts';
 import { sqlSigningKeys } from './sql/signing-keys.ts';
 import { sqlAdapterFactory } from '../oidc/adapter.ts';
+import { sweepExpired } from './sweep.ts';
 
 // One contract, both drivers: whatever runs on PGlite in development runs the same on PostgreSQL.
 for (const driver of ['pglite', 'pg'] as const) {
@@ -112,6 +113,16 @@ for (const driver of ['pglite', 'pg'] as const) {
       await tokens.revokeByGrantId('g1');
       assert.equal(await tokens.find('at1'), undefined);
       assert.equal(await codes.find('code1'), undefined);
+    });
+
+    test('the sweeper removes expired rows and keeps live ones', async () => {
+      await sqlCaptchas(db).put('old', '111', -120);
+      await sqlCaptchas(db).put('live', '222', 300);
+      await sqlAdapterFactory(db, sqlClients(db))('Session').upsert('s-old', {} as never, -120);
+      assert.ok((await sweepExpired(db)) >= 2);
+      assert.equal(await sqlCaptchas(db).peek('live'), '222');
+      assert.equal((await db.query(`SELECT 1 FROM captchas WHERE id = 'old'`)).length, 0);
+      assert.equal((await db.query(`SELECT 1 FROM oidc_payloads WHERE id = 's-old'`)).length, 0);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { validateAccountName } from '../../domain/account-name.ts';
-import { validateEmail, validateMobile } from '../../domain/contact.ts';
+import { validateEmail } from '../../domain/email.ts';
+import { validateMobile } from '../../domain/phone.ts';
 import { validateIdNumber } from '../../domain/national-id.ts';
 import { validatePassword } from '../../domain/password-policy.ts';
 import { sameName, validatePersonName } from '../../domain/person-name.ts';

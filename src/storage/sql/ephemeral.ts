@@ -21,7 +21,6 @@ export function sqlCaptchas(q: Queryable): CaptchaRepo {
         `DELETE FROM captchas WHERE id = $1 RETURNING answer, expires_at > now() AS live`,
         [id],
       );
-      if (Math.random() < 0.01) await q.query(`DELETE FROM captchas WHERE expires_at < now()`);
       return row?.live ? row.answer : undefined;
     },
   };

@@ -16,15 +16,6 @@ export function captchaField(p: PageContext, captchaId: string) {
 </div>`;
 }
 
-export function passwordField(p: PageContext, name: string, label: string, autocomplete: string) {
-  return html`<div class="field">
-  <label for="${name}">${label}</label>
-  <div class="password-row">
-    <input id="${name}" name="${name}" type="password" maxlength="128" autocomplete="${autocomplete}" required>
-    <button type="button" class="eye" data-toggle-password="${name}" aria-pressed="false" aria-label="${p.t('password.show')}" title="${p.t('password.show')}" hidden>👁</button>
-  </div>
-</div>`;
-}
 
 /** Pressing Enter submits the form's first button: this keeps it the main action, not 「換下一個」. */
 export function defaultSubmit(action: string) {

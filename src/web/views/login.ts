@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
-import { captchaField, defaultSubmit, passwordField } from './captcha.ts';
+import { captchaField, defaultSubmit } from './captcha.ts';
+import { passwordInput } from './fields.ts';
 import { errorBox, layout, type PageContext } from './layout.ts';
 
 export interface LoginView {
@@ -28,7 +29,7 @@ export function loginPage(p: PageContext, v: LoginView) {
       <input id="account" name="account" value="${v.account ?? ''}" maxlength="100" autocomplete="username" autocapitalize="none" spellcheck="false" required aria-describedby="account-hint" ${v.error ? 'aria-invalid="true"' : ''}>
       <small id="account-hint">${p.t('login.accountHint')}</small>
     </div>
-    ${passwordField(p, 'password', p.t('login.password'), 'current-password')}
+    ${passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password' })}
     ${captchaField(p, v.captchaId)}
     <button type="submit" name="action" value="login" class="primary">${p.t('login.submit')}</button>
   </form>
