@@ -4,6 +4,7 @@ import * as oidc from 'openid-client';
 import { addClient } from '../src/oidc/client-registry.ts';
 import { createProvider } from '../src/oidc/provider.ts';
 import { demoAccounts } from '../src/seed/demo.ts';
+import { hashPassword } from '../src/security/password.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { authorize, discover } from './support/sign-in.ts';
@@ -167,6 +168,29 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
     const r = await authorize(agent, config, { redirectUri, username: teacher.username, password: teacher.password, consent: 'deny' });
     assert.equal(r.landed?.searchParams.get('error'), 'access_denied');
     assert.equal(await countRows(`audit_events WHERE type = 'consent.denied' AND client_id = '${app.id}'`), 1);
+  });
+
+  test('password guessing is throttled per account name, known and unknown alike', async () => {
+    // The attack: try passwords against one account name as fast as captchas allow.
+    await server.services.accounts.create({ username: 'guessed.user', passwordHash: await hashPassword('Right#Pass2026'), displayName: '被猜者' });
+    const attempt = async (account: string, password: string) => {
+      const agent = new Agent(server.issuer);
+      const { action, fields } = await loginPage(agent);
+      const res = await agent.post(action, { ...fields, account, password, captcha: TEST_CAPTCHA, action: 'login' });
+      return { status: res.status, html: await res.text() };
+    };
+    for (let i = 0; i < 10; i++) {
+      assert.ok((await attempt('guessed.user', `Wrong#Pass${i}x`)).html.includes(failed));
+      assert.ok((await attempt('never.existed', `Wrong#Pass${i}x`)).html.includes(failed));
+    }
+    const locked = await attempt('guessed.user', 'Right#Pass2026');
+    assert.equal(locked.status, 400, 'even the right password waits');
+    assert.ok(locked.html.includes('嘗試登入失敗次數過多'));
+    assert.ok((await attempt('never.existed', 'Right#Pass2026')).html.includes('嘗試登入失敗次數過多'), 'an unknown name is treated the same');
+    const other = await attempt(teacher.username, teacher.password);
+    assert.equal(other.status, 302, 'other accounts are not affected');
+    await server.services.db.query(`UPDATE audit_events SET at = at - interval '16 minutes' WHERE type = 'login.failed'`);
+    assert.equal((await attempt('guessed.user', 'Right#Pass2026')).status, 302, 'the window passes');
   });
 
   test('an unknown account costs as much time as a known one (no enumeration by timing)', async () => {

@@ -12,7 +12,12 @@ export interface Transports {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Well under the outbox's 60 s claim: a hung server must not let another node send the mail again.
+  // (nodemailer reads options from the connection URL's query; settings given there win.)
+  const withTimeouts = new URL(url);
+  for (const [name, ms] of [['connectionTimeout', 15_000], ['greetingTimeout', 15_000], ['socketTimeout', 30_000]] as const)
+    if (!withTimeouts.searchParams.has(name)) withTimeouts.searchParams.set(name, String(ms));
+  const transport = nodemailer.createTransport(withTimeouts.href);
   return {
     async send(to, subject, text) {
       await transport.sendMail({ from, to, subject, text });

@@ -83,6 +83,8 @@ export interface AuditEvent {
 export interface AuditRepo {
   record(e: AuditEvent): Promise<void>;
   forAccount(accountId: string, limit: number): Promise<(AuditEvent & { at: Date })[]>;
+  /** Failed sign-ins for one (hashed) account name in the last minutes. */
+  recentFailures(nameHash: string, minutes: number): Promise<number>;
 }
 
 export interface CaptchaRepo {

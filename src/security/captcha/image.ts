@@ -48,6 +48,18 @@ function digitSegments(digit: number, slot: number): Segment[] {
   );
 }
 
+/** A thin wavy curve in ink colour through all three digits, so they cannot be told apart from the noise by colour. */
+function arc(png: PNG) {
+  const x0 = rand(0, 15);
+  const x1 = rand(W - 15, W);
+  const [mid, amp, freq, phase] = [H / 2 + rand(-6, 6), rand(4, 9), rand(0.03, 0.07), rand(0, 2 * Math.PI)];
+  const at = (x: number): [number, number] => [x, mid + amp * Math.sin(freq * x + phase)];
+  const segs: Segment[] = [];
+  for (let x = x0; x < x1; x += 4) segs.push([...at(x), ...at(Math.min(x + 4, x1))]);
+  const ink = randomInt(20, 80);
+  stroke(png, segs, rand(1.2, 1.8), [ink, ink + randomInt(0, 30), ink + randomInt(0, 50)]);
+}
+
 /** Three digits in a grey box, distorted and crossed with noise; no two pictures of the same digits alike. */
 export function captchaPng(digits: string): Buffer {
   if (!/^\d{3}$/.test(digits)) throw new TypeError('captcha must be three digits');
@@ -77,6 +89,7 @@ export function captchaPng(digits: string): Buffer {
     stroke(png, digitSegments(Number(d), slot), rand(2.6, 3.6), [ink, ink + randomInt(0, 30), ink + randomInt(0, 50)]);
   });
   noise(3, () => rand(0.8, 1.5));
+  arc(png);
   for (let n = 0; n < 120; n++) {
     const i = (randomInt(0, H) * W + randomInt(0, W)) * 4;
     const v = randomInt(0, 2) ? 40 : 250;

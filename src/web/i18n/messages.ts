@@ -24,6 +24,10 @@ export const uiMessages: Record<string, { 'zh-TW': string; en: string }> = {
     'zh-TW': '帳號、密碼或驗證碼錯誤，請重新輸入。',
     en: 'The account, password or verification code is wrong. Please try again.',
   },
+  'login.throttled': {
+    'zh-TW': '這個帳號嘗試登入失敗次數過多，請 {minutes} 分鐘後再試，或使用「忘記密碼」。',
+    en: 'Too many failed sign-ins for this account. Try again in {minutes} minutes, or use “Forgot password”.',
+  },
   'login.missing': { 'zh-TW': '請輸入帳號、密碼與驗證碼。', en: 'Please enter the account, password and verification code.' },
   'password.show': { 'zh-TW': '顯示密碼', en: 'Show password' },
   'captcha.label': { 'zh-TW': '驗證碼', en: 'Verification code' },

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type Provider from 'oidc-provider';
-import type { Authenticate } from '../../flows/login/authenticate.ts';
+import { LOGIN_FAILURE_WINDOW_MINUTES, type Authenticate } from '../../flows/login/authenticate.ts';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { AuditRepo, ClientRepo } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
@@ -49,7 +49,10 @@ export function loginRoutes(d: Deps) {
       userAgent: ctx.get('user-agent'),
       clientId,
     });
-    if (!result.ok) return void (await showLogin(ctx, action, { account, clientName, error: ctx.state.t('login.failed') }));
+    if (!result.ok) {
+      const error = ctx.state.t(result.reason === 'throttled' ? 'login.throttled' : 'login.failed', { minutes: LOGIN_FAILURE_WINDOW_MINUTES });
+      return void (await showLogin(ctx, action, { account, clientName, error }));
+    }
     await d.sessions.start(ctx, result.account.id);
     return result.account;
   }
