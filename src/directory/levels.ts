@@ -4,13 +4,26 @@ export type SchoolLevel = (typeof schoolLevels)[number];
 
 export const isSchoolLevel = (s: string): s is SchoolLevel => (schoolLevels as readonly string[]).includes(s);
 
-/** The level a school name implies, when the caller gave none. */
+const keywords: [SchoolLevel, RegExp][] = [
+  ['幼兒園', /幼兒園|幼稚園/g],
+  ['國小', /國小|國民小學|小學|附小|實小/g],
+  ['國中', /國中|國民中學|初中/g],
+  ['高中', /高中|高級中學|高級中等|高級[^學]{0,6}中學|高工|高商|高職|高農|高家|職業學校|附中|完全中學/g],
+  ['大專校院', /大學|學院|專科/g],
+  ['特教', /特殊教育|特教|啟明學校|啟聰學校|啟智學校|啟仁學校/g],
+];
+
+/**
+ * The level a school name implies, when the caller gave none. The keyword ending last wins, because
+ * names nest: 國立臺北教育大學附設實驗國民小學 is a 國小, 私立淡江高中附設國小部 too, 國小附設幼兒園 a 幼兒園.
+ */
 export function levelFromName(name: string): SchoolLevel | undefined {
-  if (/特殊教育|特教|啟智|啟聰|啟明|啟仁/.test(name)) return '特教';
-  if (/幼兒園|幼稚園/.test(name)) return '幼兒園';
-  if (/大學|學院|專科/.test(name)) return '大專校院';
-  if (/高中|高級中學|高級中等|高工|高商|高職|高農|高家|高級.*職業|完全中學/.test(name)) return '高中';
-  if (/國中|國民中學|初中|中學/.test(name)) return '國中';
-  if (/國小|國民小學|小學|實小|國\(中\)小/.test(name)) return '國小';
-  return undefined;
+  let best: { level: SchoolLevel; end: number } | undefined;
+  for (const [level, re] of keywords) {
+    for (const m of name.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end) best = { level, end };
+    }
+  }
+  return best?.level;
 }

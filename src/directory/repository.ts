@@ -1,7 +1,14 @@
 import { one, type Queryable } from '../storage/db.ts';
-import { schoolLevels } from './levels.ts';
+import { schoolLevels, type SchoolLevel } from './levels.ts';
 import type { SchoolRecord } from './moe-school-csv.ts';
 import type { District, Place } from './places.ts';
+
+export interface County extends Place {
+  /** The county's own 2-digit MOE code (the statistics' 縣市代碼). */
+  moeCode: string | null;
+  /** Every MOE code a school code in this county may start with. */
+  moeCodes: string[];
+}
 
 const BATCH = 500;
 
@@ -16,16 +23,17 @@ function values(rows: unknown[][]): { sql: string; params: unknown[] } {
   return { sql, params };
 }
 
-export async function upsertCounties(q: Queryable, counties: Place[]) {
-  const v = values(counties.map((c) => [c.code, c.name, c.english, c.fullname]));
+export async function upsertCounties(q: Queryable, counties: County[]): Promise<void> {
+  const v = values(counties.map((c) => [c.code, c.name, c.english, c.fullname, c.moeCode, c.moeCodes]));
   await q.query(
-    `INSERT INTO counties (code, name, english, fullname) VALUES ${v.sql}
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, english = EXCLUDED.english, fullname = EXCLUDED.fullname`,
+    `INSERT INTO counties (code, name, english, fullname, moe_code, moe_codes) VALUES ${v.sql}
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, english = EXCLUDED.english, fullname = EXCLUDED.fullname,
+       moe_code = EXCLUDED.moe_code, moe_codes = EXCLUDED.moe_codes`,
     v.params,
   );
 }
 
-export async function upsertDistricts(q: Queryable, districts: District[]) {
+export async function upsertDistricts(q: Queryable, districts: District[]): Promise<void> {
   await inBatches(districts, async (batch) => {
     const v = values(batch.map((d) => [d.code, d.countyCode, d.name, d.english]));
     await q.query(
@@ -36,36 +44,60 @@ export async function upsertDistricts(q: Queryable, districts: District[]) {
   });
 }
 
-/** School code is the key: a re-import updates in place. Returns how many codes were new. */
-export async function upsertSchools(q: Queryable, schools: SchoolRecord[]): Promise<{ inserted: number; updated: number }> {
+const schoolColumns = ['name', 'level', 'county_code', 'district_code', 'ownership', 'address', 'phone', 'url'];
+// What an update sets each column to. A row whose district could not be told keeps the one already known.
+const schoolUpdate = schoolColumns.map((c) =>
+  c === 'district_code'
+    ? `CASE WHEN EXCLUDED.district_code IS NULL AND EXCLUDED.county_code = schools.county_code THEN schools.district_code ELSE EXCLUDED.district_code END`
+    : `EXCLUDED.${c}`,
+);
+
+/**
+ * School code is the key: a re-import updates in place, and a row whose data did not change is left
+ * alone (its updated_at too). The last record wins when a code repeats.
+ */
+export async function upsertSchools(q: Queryable, schools: SchoolRecord[]): Promise<{ inserted: number; updated: number; unchanged: number }> {
+  const unique = [...new Map(schools.map((s) => [s.code, s])).values()];
   let inserted = 0;
-  await inBatches(schools, async (batch) => {
+  let updated = 0;
+  await inBatches(unique, async (batch) => {
     const v = values(batch.map((s) => [s.code, s.name, s.level, s.countyCode, s.districtCode, s.ownership, s.address, s.phone, s.url]));
     const rows = await q.query<{ inserted: boolean }>(
-      `INSERT INTO schools (code, name, level, county_code, district_code, ownership, address, phone, url) VALUES ${v.sql}
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, county_code = EXCLUDED.county_code,
-         district_code = EXCLUDED.district_code, ownership = EXCLUDED.ownership, address = EXCLUDED.address,
-         phone = EXCLUDED.phone, url = EXCLUDED.url, updated_at = now()
+      `INSERT INTO schools (code, ${schoolColumns}) VALUES ${v.sql}
+       ON CONFLICT (code) DO UPDATE SET ${schoolColumns.map((c, i) => `${c} = ${schoolUpdate[i]}`).join(', ')}, updated_at = now()
+       WHERE (${schoolColumns.map((c) => `schools.${c}`)}) IS DISTINCT FROM (${schoolUpdate})
        RETURNING (xmax = 0) AS inserted`,
       v.params,
     );
-    inserted += rows.filter((r) => r.inserted).length;
+    const added = rows.filter((r) => r.inserted).length;
+    inserted += added;
+    updated += rows.length - added;
   });
-  return { inserted, updated: schools.length - inserted };
+  return { inserted, updated, unchanged: unique.length - inserted - updated };
 }
 
 export interface SchoolView {
   code: string;
   name: string;
-  level: string;
+  level: SchoolLevel;
   countyCode: string;
   countyName: string;
   districtCode: string | null;
   districtName: string | null;
+  ownership: string | null;
+  address: string | null;
+  phone: string | null;
+  url: string | null;
 }
 
 export const listCounties = (q: Queryable) =>
-  q.query<{ code: string; name: string; english: string }>(`SELECT code, name, english FROM counties ORDER BY code`);
+  q.query<{ code: string; name: string; english: string; moeCode: string | null }>(
+    `SELECT code, name, english, moe_code AS "moeCode" FROM counties ORDER BY code`,
+  );
+
+/** The county a school code belongs to, by its first two digits. */
+export const countyOfSchoolCode = (q: Queryable, schoolCode: string) =>
+  one<{ code: string; name: string }>(q, `SELECT code, name FROM counties WHERE $1 = ANY (moe_codes)`, [schoolCode.slice(0, 2)]);
 
 export const listDistricts = (q: Queryable, countyCode: string) =>
   q.query<{ code: string; name: string; english: string }>(
@@ -73,7 +105,8 @@ export const listDistricts = (q: Queryable, countyCode: string) =>
     [countyCode],
   );
 
-export async function listLevels(q: Queryable, countyCode: string, districtCode: string): Promise<string[]> {
+/** The levels (學制) with at least one school in the district, in the form's fixed order. */
+export async function listLevels(q: Queryable, countyCode: string, districtCode: string): Promise<SchoolLevel[]> {
   const rows = await q.query<{ level: string }>(
     `SELECT DISTINCT level FROM schools WHERE county_code = $1 AND district_code = $2`,
     [countyCode, districtCode],
@@ -84,27 +117,16 @@ export async function listLevels(q: Queryable, countyCode: string, districtCode:
 
 export const listSchools = (q: Queryable, countyCode: string, districtCode: string, level: string) =>
   q.query<{ code: string; name: string }>(
-    `SELECT code, name FROM schools WHERE county_code = $1 AND district_code = $2 AND level = $3 ORDER BY name`,
+    `SELECT code, name FROM schools WHERE county_code = $1 AND district_code = $2 AND level = $3 ORDER BY name, code`,
     [countyCode, districtCode, level],
   );
 
-export async function getSchool(q: Queryable, code: string): Promise<SchoolView | undefined> {
-  const r = await one<Record<string, string>>(
+export const getSchool = (q: Queryable, code: string) =>
+  one<SchoolView>(
     q,
-    `SELECT s.code, s.name, s.level, s.county_code, c.name AS county_name, s.district_code, d.name AS district_name
+    `SELECT s.code, s.name, s.level, s.county_code AS "countyCode", c.name AS "countyName",
+            s.district_code AS "districtCode", d.name AS "districtName", s.ownership, s.address, s.phone, s.url
        FROM schools s JOIN counties c ON c.code = s.county_code LEFT JOIN districts d ON d.code = s.district_code
       WHERE s.code = $1`,
     [code],
   );
-  return (
-    r && {
-      code: r.code!,
-      name: r.name!,
-      level: r.level!,
-      countyCode: r.county_code!,
-      countyName: r.county_name!,
-      districtCode: r.district_code ?? null,
-      districtName: r.district_name ?? null,
-    }
-  );
-}
