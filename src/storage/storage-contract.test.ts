@@ -115,6 +115,16 @@ for (const driver of ['pglite', 'pg'] as const) {
       assert.equal(await codes.find('code1'), undefined);
     });
 
+    if (driver === 'pg') test('a connection dropped by the server does not crash the process; the next query works', async () => {
+      await db.query('SELECT 1');
+      const admin = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: null });
+      const [{ name }] = await db.query<{ name: string }>('SELECT current_database() AS name');
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin.close();
+      await new Promise((r) => setTimeout(r, 200));
+      assert.deepEqual(await db.query<{ one: number }>('SELECT 1 AS one'), [{ one: 1 }]);
+    });
+
     test('the sweeper removes expired rows and keeps live ones', async () => {
       await sqlCaptchas(db).put('old', '111', -120);
       await sqlCaptchas(db).put('live', '222', 300);
