@@ -98,6 +98,13 @@ for (const driver of ['pglite', 'pg'] as const) {
 
         const cnc = await fetch(`${server.issuer}/cncresource/api/v1/eduinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
         assert.deepEqual(await cnc.json(), edu);
+        const profile = (await (await fetch(`${server.issuer}/moeresource/api/v1/oidc/profile`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()) as any;
+        assert.equal(profile.sub, claims.sub);
+        assert.equal(profile.name, teacher.displayName);
+        assert.equal(profile.schools[0].schoolid, teacher.affiliation.schoolCode);
+        const noToken = await fetch(`${server.issuer}/moeresource/api/v1/oidc/eduinfo`);
+        assert.equal(noToken.status, 401);
+        assert.match(noToken.headers.get('www-authenticate')!, /invalid_token/);
 
         const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
         assert.notEqual(refreshed.access_token, tokens.access_token);
@@ -115,6 +122,27 @@ for (const driver of ['pglite', 'pg'] as const) {
         assert.match(await next.res.text(), /name="password"/, 'signed out: the login form again');
       });
     }
+
+    test('a service client gets a token with client_credentials, which opens no personal data', async () => {
+      const provider = await (await import('../src/oidc/provider.ts')).createProvider(server.services);
+      const svc = await addClient(server.services.clients, { name: '排程服務', service: true, scopes: 'openid eduinfo' }, (m) => provider.Client.validate(m));
+      const config = await discover(server.issuer, svc.clientId, svc.clientSecret);
+      const token = await oidc.clientCredentialsGrant(config, { scope: 'eduinfo' });
+      assert.equal(token.token_type, 'bearer');
+      const res = await fetch(`${server.issuer}/cncresource/api/v1/eduinfo`, { headers: { authorization: `Bearer ${token.access_token}` } });
+      assert.equal(res.status, 401, 'no account behind a service token');
+    });
+
+    test('after sign-in on the SSO site, 介接應用服務 lists the applications as sign-in links', async () => {
+      const agent = new Agent(server.issuer);
+      const { action, fields } = formOf(await (await agent.get('/login')).text());
+      assert.equal((await agent.post(action, { ...fields, account: teacher.username, password: teacher.password, captcha: '424', action: 'login' })).status, 302);
+      const apps = await (await agent.get('/apps')).text();
+      assert.ok(apps.includes('href="http://localhost') && apps.includes('/demo/login"'), 'the demo application links to its sign-in');
+      assert.ok(apps.includes('校務系統 basic'));
+      const profile = await (await agent.get('/account')).text();
+      assert.ok(profile.includes(teacher.displayName) && profile.includes('縣立鎮西國小'));
+    });
 
     test('a second application signs in without a password (single sign-on) after consent', async () => {
       const agent = new Agent(server.issuer);
