@@ -56,6 +56,11 @@ describe('edusso county add | list | test | remove', () => {
   });
 
   test('bad input: unknown county, missing secret, oauth2 without endpoints', async () => {
+    const notAnIcon = join(dataDir, 'icon.txt');
+    (await import('node:fs')).writeFileSync(notAnIcon, 'hello');
+    const badIcon = await edusso('county', 'add', '--id', 'with-icon', '--county', '臺南市', '--issuer', 'https://x.example', '--client-id', 'a', '--client-secret', 'b', '--icon', notAnIcon);
+    assert.match(badIcon.err, /--icon: must be a PNG or SVG file/);
+    assert.doesNotMatch((await edusso('county', 'list')).out, /with-icon/, 'nothing half-added');
     assert.match((await edusso('county', 'add', '--county', '火星', '--issuer', 'https://x.example', '--client-id', 'a', '--client-secret', 'b')).err, /unknown county "火星"/);
     assert.match((await edusso('county', 'add', '--county', '臺南市', '--issuer', 'https://x.example', '--client-id', 'a')).err, /clientSecret: is required/);
     assert.match((await edusso('county', 'add', '--county', '臺北市', '--kind', 'oauth2', '--issuer', 'https://ldap.tp.edu.tw', '--client-id', 'a', '--client-secret', 'b')).err, /needs --authorize-url, --token-url and --user-url/);

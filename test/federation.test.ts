@@ -50,6 +50,19 @@ describe('county accounts: sign in, register, forgot account, reset password (re
     await taipei?.stop();
   });
 
+  test('a county icon is served from this site, sandboxed; anything but PNG or SVG is refused', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="green"/></svg>');
+    await server.services.countyProviders.setIcon('yunlin', svg);
+    const agent = new Agent(server.issuer);
+    assert.ok((await (await agent.get('/county?purpose=login')).text()).includes('<img src="/county/yunlin/icon"'));
+    const icon = await agent.get('/county/yunlin/icon');
+    assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+    assert.match(icon.headers.get('content-security-policy')!, /sandbox/);
+    assert.deepEqual(Buffer.from(await icon.arrayBuffer()), svg);
+    await assert.rejects(server.services.countyProviders.setIcon('yunlin', Buffer.from('<html><script>alert(1)</script></html>')), /PNG or SVG/);
+    assert.equal((await agent.get('/county/ntpc/icon')).status, 404);
+  });
+
   test('the county map lists every county, only configured ones as links', async () => {
     const html = await (await new Agent(server.issuer).get('/county?purpose=login')).text();
     assert.equal((html.match(/class="county( active)?"/g) ?? []).length, 22);

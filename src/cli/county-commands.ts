@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { countyClient } from '../flows/federation/county-client.ts';
+import { ICON_MAX_BYTES, iconType } from '../flows/federation/providers.ts';
 import { FEDERATION_CALLBACK_PATH } from '../web/app.ts';
 import type { Services } from '../services.ts';
 import type { Flags } from './commands.ts';
@@ -13,6 +15,8 @@ export async function countyAdd(s: Services, f: Flags, json: boolean) {
   if (!county) throw new CliError('--county is required (e.g. --county 雲林縣)');
   const countyRow = (await s.db.query<{ code: string }>(`SELECT code FROM counties WHERE name = $1 OR code = $1`, [county.replace(/台/g, '臺')]))[0];
   if (!countyRow) throw new CliError(`--county: unknown county "${county}"`);
+  const iconFile = str(f, 'icon');
+  const icon = iconFile ? readIcon(iconFile) : undefined;
   try {
     const p = await s.countyProviders.add({
       id: str(f, 'id') ?? slug(countyRow.code),
@@ -34,6 +38,7 @@ export async function countyAdd(s: Services, f: Flags, json: boolean) {
       labels: { login: str(f, 'login-label'), forgotAccount: str(f, 'forgot-label'), resetPassword: str(f, 'reset-label') },
       endpoints: { authorize: str(f, 'authorize-url'), token: str(f, 'token-url'), user: str(f, 'user-url'), profile: str(f, 'profile-url') },
     });
+    if (icon) await s.countyProviders.setIcon(p.id, icon);
     const redirectUri = `${s.settings.issuer}${FEDERATION_CALLBACK_PATH}`;
     printResult(json, { id: p.id, county: p.countyName, kind: p.kind, redirect_uri: redirectUri }, `added ${p.id} (${p.countyName}, ${p.kind})\nregister this redirect URI at the county: ${redirectUri}`);
   } catch (err) {
@@ -41,6 +46,18 @@ export async function countyAdd(s: Services, f: Flags, json: boolean) {
     if (/county_providers_pkey|duplicate key/.test(String((err as Error).message))) throw new CliError(`a provider with this id exists; remove it first or give --id`);
     throw err;
   }
+}
+
+/** Checked before anything is stored, so a bad icon leaves no half-added county. */
+function readIcon(file: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new CliError(`--icon: cannot read ${file}`);
+  }
+  if (!iconType(bytes) || bytes.length > ICON_MAX_BYTES) throw new CliError(`--icon: must be a PNG or SVG file of at most ${ICON_MAX_BYTES / 1024} KiB`);
+  return bytes;
 }
 
 export async function countyList(s: Services, json: boolean) {

@@ -50,6 +50,7 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   'token-url': text,
   'user-url': text,
   'profile-url': text,
+  icon: text,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -75,7 +76,7 @@ Usage: edusso <command> [options] [--json]
   county add --county 雲林縣 --issuer URL --client-id ID --client-secret SECRET [--scopes "…"]
              [--id-number-claim CLAIM] [--name-claim CLAIM] [--school-claim CLAIM] [--titles-claim CLAIM]
              [--subject-claim CLAIM] [--kind oidc|oauth2 --authorize-url URL --token-url URL --user-url URL
-             [--profile-url URL]] [--id SLUG] [--display-name NAME] [--login-label 教育人員登入]
+             [--profile-url URL]] [--id SLUG] [--display-name NAME] [--icon FILE.png|svg] [--login-label 教育人員登入]
                                      register a county identity provider; prints the redirect URI to register there
   county list | county remove ID | county test ID
                                      list, remove, or check a county provider (discovery, scopes, claims)

@@ -31,6 +31,16 @@ export interface CountyProvider {
   claims: ClaimMapping;
   labels: CountyLabels;
   endpoints: { authorize?: string; token?: string; user?: string; profile?: string };
+  hasIcon: boolean;
+}
+
+export const ICON_MAX_BYTES = 64 * 1024;
+
+/** PNG by its signature, SVG by its root element; anything else is refused. */
+export function iconType(bytes: Buffer): 'image/png' | 'image/svg+xml' | undefined {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  const head = bytes.subarray(0, 512).toString('utf8');
+  return /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(head) ? 'image/svg+xml' : undefined;
 }
 
 export const defaultLabels: CountyLabels = {
@@ -82,8 +92,11 @@ export function countyProviders(q: Queryable, box: SealedBox) {
     claims: r.claims,
     labels: { ...defaultLabels, ...r.labels },
     endpoints: r.endpoints,
+    hasIcon: r.has_icon,
   });
-  const select = `SELECT p.*, c.name AS county_name FROM county_providers p JOIN counties c ON c.code = p.county_code`;
+  const select = `SELECT p.id, p.county_code, p.display_name, p.kind, p.issuer, p.client_id, p.client_secret_sealed, p.scopes, p.claims,
+      p.labels, p.endpoints, p.icon IS NOT NULL AS has_icon, c.name AS county_name
+    FROM county_providers p JOIN counties c ON c.code = p.county_code`;
   return {
     async add(input: NewProvider): Promise<CountyProvider> {
       const p = newProviderSchema.parse(input);
@@ -111,6 +124,15 @@ export function countyProviders(q: Queryable, box: SealedBox) {
     },
     async list(): Promise<CountyProvider[]> {
       return (await q.query<Record<string, any>>(`${select} ORDER BY p.county_code, p.id`)).map(toProvider);
+    },
+    async setIcon(id: string, bytes: Buffer): Promise<void> {
+      const type = iconType(bytes);
+      if (!type || bytes.length > ICON_MAX_BYTES) throw new z.ZodError([{ code: 'custom', path: ['icon'], message: `must be a PNG or SVG file of at most ${ICON_MAX_BYTES / 1024} KiB`, input: undefined }]);
+      await q.query(`UPDATE county_providers SET icon = $2, icon_type = $3 WHERE id = $1`, [id, bytes, type]);
+    },
+    async icon(id: string): Promise<{ bytes: Buffer; type: string } | undefined> {
+      const row = await one<{ icon: Uint8Array | null; icon_type: string }>(q, `SELECT icon, icon_type FROM county_providers WHERE id = $1`, [id]);
+      return row?.icon ? { bytes: Buffer.from(row.icon), type: row.icon_type } : undefined;
     },
     async remove(id: string): Promise<boolean> {
       return (await q.query(`DELETE FROM county_providers WHERE id = $1 RETURNING id`, [id])).length > 0;

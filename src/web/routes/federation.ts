@@ -79,6 +79,16 @@ export function federationRoutes(d: Deps) {
     ctx.body = views.countyMapPage(page(ctx), { purpose, interaction: interactionOf(ctx.query.interaction), counties }).value;
   });
 
+  router.get('/county/:id/icon', async (ctx) => {
+    const icon = await d.providers.icon(ctx.params.id!);
+    if (!icon) return;
+    ctx.type = icon.type;
+    // An SVG is an image here, never a document that could run script.
+    ctx.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.body = icon.bytes;
+  });
+
   router.get('/county/:id', async (ctx) => {
     const provider = await d.providers.get(ctx.params.id!);
     if (!provider) return fail(ctx, 'unknown-provider');

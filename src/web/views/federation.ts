@@ -25,7 +25,7 @@ export function countyMapPage(p: PageContext, v: { purpose: Purpose; interaction
   <p>${p.t('county.choose')}</p>
   <ul class="county-grid">${v.counties.map((c) =>
     c.provider
-      ? html`<li><a class="county active" href="/county/${c.provider.id}?purpose=${v.purpose}${v.interaction ? `&interaction=${encodeURIComponent(v.interaction)}` : ''}">${c.name}</a></li>`
+      ? html`<li><a class="county active" href="/county/${c.provider.id}?purpose=${v.purpose}${v.interaction ? `&interaction=${encodeURIComponent(v.interaction)}` : ''}">${c.provider.hasIcon ? html`<img src="/county/${c.provider.id}/icon" alt="" width="48" height="48">` : ''}${c.name}</a></li>`
       : html`<li><span class="county" aria-disabled="true">${c.name}<small>${p.t('county.notConfigured')}</small></span></li>`,
   )}</ul>
 </section>`,
