@@ -150,6 +150,14 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
     await assert.rejects(oidc.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub), 'tokens of a replayed code are revoked');
   });
 
+  test('an application asking for ui_locales=en gets the English login page', async () => {
+    const config = await discover(server.issuer, app.id, app.secret);
+    const url = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', ui_locales: 'en' });
+    const page = await new Agent(server.issuer).follow(url.href);
+    const html = await page.res.text();
+    assert.ok(html.includes('<html lang="en">') && html.includes('Education Cloud account'));
+  });
+
   test('public clients must use PKCE; first-party applications skip consent', async () => {
     const agent = new Agent(server.issuer);
     const noPkce = await agent.get(`/oidc/v1/azp?client_id=${publicApp.id}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(redirectUri)}`);

@@ -8,6 +8,7 @@ import { requireCsrf } from '../middleware/csrf.ts';
 import { HttpError } from '../middleware/errors.ts';
 import type { WebSessions } from '../middleware/web-session.ts';
 import { loginPage } from '../views/login.ts';
+import { translator } from '../i18n/translate.ts';
 import { consentPage } from '../views/pages.ts';
 
 interface Deps {
@@ -70,6 +71,12 @@ export function loginRoutes(d: Deps) {
       const details = await d.provider.interactionDetails(ctx.req, ctx.res);
       if (details.uid !== ctx.params.uid) throw new Error('uid mismatch');
       const client = await d.clients.find(String(details.params.client_id));
+      // The application's ui_locales picks the language unless the person already chose one.
+      const wanted = String(details.params.ui_locales ?? '').split(/\s+/)[0];
+      if (!ctx.cookies.get('lang') && (wanted === 'en' || wanted?.startsWith('en-'))) {
+        ctx.state.lang = 'en';
+        ctx.state.t = translator('en');
+      }
       return { details, clientName: client?.name ?? String(details.params.client_id) };
     } catch {
       throw new HttpError(400, 'error.interactionExpired');
