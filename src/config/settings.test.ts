@@ -18,7 +18,9 @@ test('production refuses missing secrets, a plain-http public issuer and a test 
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', SMTP_URL: 'smtp://mail:25', ...secrets }), /SMS_GATEWAY_URL must be set/);
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', CAPTCHA_TEST_ANSWER: '123', ...secrets }), /CAPTCHA_TEST_ANSWER must not be set/);
   assert.throws(() => loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', ...secrets }), /SMTP_URL must be set/);
-  const ok = loadSettings({ NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', SMTP_URL: 'smtp://mail:25', SMS_GATEWAY_URL: 'https://sms.example/send', ...secrets });
+  const full = { NODE_ENV: 'production', ISSUER: 'https://sso.example.edu.tw', SMTP_URL: 'smtp://mail:25', SMS_GATEWAY_URL: 'https://sms.example/send', ...secrets };
+  assert.throws(() => loadSettings(full), /TRUST_PROXY=true is required/);
+  const ok = loadSettings({ ...full, TRUST_PROXY: 'true' });
   assert.equal(ok.seedDemo, false);
   assert.equal(ok.production, true);
 });

@@ -77,6 +77,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     const url = new URL(issuer);
     if (url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
       problems.push('ISSUER must use https (plain http is only allowed for localhost)');
+    // The service speaks plain HTTP; TLS ends at a reverse proxy, which it must trust to know requests were https.
+    if (url.protocol === 'https:' && !s.TRUST_PROXY) problems.push('TRUST_PROXY=true is required with an https ISSUER (TLS ends at the reverse proxy)');
     if (s.CAPTCHA_TEST_ANSWER) problems.push('CAPTCHA_TEST_ANSWER must not be set in production');
     if (!s.SMTP_URL) problems.push('SMTP_URL must be set: verification codes have to reach people');
     if (s.REGISTRATION_VERIFY_MOBILE && !s.SMS_GATEWAY_URL) problems.push('SMS_GATEWAY_URL must be set (or REGISTRATION_VERIFY_MOBILE=false)');
