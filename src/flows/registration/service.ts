@@ -264,10 +264,9 @@ export function registrationService(d: RegistrationDeps) {
     async report(state: RegistrationState, category: TicketCategory, extra: { contact?: string; description?: string }) {
       const school = state.place.school ? await getSchool(d.db, state.place.school) : undefined;
       const where = school ? `${school.countyName} ${school.districtName ?? ''} ${school.name}（${school.code}）` : '';
+      // The helpdesk reads zh-TW whatever language the person used.
       const description = [
-        { 'school-not-found': '申請帳號時找不到我的學校。', 'source-not-found': '申請帳號時，身分驗證查無資料。', 'data-error': '申請帳號時，來源資料與實際不符。' }[
-          category as 'school-not-found'
-        ] ?? '申請帳號時遇到問題。',
+        reportSummaries[category] ?? '申請帳號時遇到問題。',
         where && `學校：${where}`,
         state.place.county && !school ? `已選擇：${[state.place.county, state.place.district, state.place.level].filter(Boolean).join(' / ')}` : '',
         extra.description ?? '',
@@ -289,6 +288,12 @@ export type RegistrationService = ReturnType<typeof registrationService>;
 
 class StaleFlow extends Error {}
 class CountyTaken extends Error {}
+
+const reportSummaries: Partial<Record<TicketCategory, string>> = {
+  'school-not-found': '申請帳號時找不到我的學校。',
+  'source-not-found': '申請帳號時，身分驗證查無資料。',
+  'data-error': '申請帳號時，來源資料與實際不符。',
+};
 
 /** Moving forward never forgets progress already made beyond this step. */
 function advance(state: RegistrationState, next: Step): Step {
