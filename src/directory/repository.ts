@@ -76,19 +76,8 @@ export async function upsertSchools(q: Queryable, schools: SchoolRecord[]): Prom
   return { inserted, updated, unchanged: unique.length - inserted - updated };
 }
 
-export interface SchoolView {
-  code: string;
-  name: string;
-  level: SchoolLevel;
-  countyCode: string;
-  countyName: string;
-  districtCode: string | null;
-  districtName: string | null;
-  ownership: string | null;
-  address: string | null;
-  phone: string | null;
-  url: string | null;
-}
+/** A school as the directory shows it: the same fields an import reads. */
+export type SchoolView = SchoolRecord;
 
 export const listCounties = (q: Queryable) =>
   q.query<{ code: string; name: string; english: string; moeCode: string | null }>(

@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, pgSkipReason } from '../../test/support/postgres.ts';
+import { openTestDb, pgSkipReason } from '../../test/support/postgres.ts';
 import type { Db } from '../storage/db.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDb } from '../storage/open.ts';
 import { countyOfSchoolCode, getSchool, listCounties, listDistricts, listLevels, listSchools } from './repository.ts';
 import { importSchoolsFile, seedDirectory } from './seed.ts';
 
@@ -22,19 +20,11 @@ const file = (name: string, ...lines: string[]) => {
 for (const driver of ['pglite', 'pg'] as const) {
   describe(`school directory (${driver})`, { skip: driver === 'pg' ? pgSkipReason() : false }, () => {
     let db: Db;
-    let drop: (() => Promise<void>) | undefined;
+    let close: (() => Promise<void>) | undefined;
     before(async () => {
-      if (driver === 'pg') {
-        const fresh = await freshDatabase();
-        drop = fresh.drop;
-        db = await openDb({ databaseUrl: fresh.url, dataDir: null });
-      } else db = await openDb({ dataDir: null });
-      await migrate(db);
+      ({ db, close } = await openTestDb(driver));
     });
-    after(async () => {
-      await db?.close();
-      await drop?.();
-    });
+    after(() => close?.());
 
     const count = async (sql: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`))[0]!.n;
     // Every column of every directory row, updated_at included: "nothing changed" means this is equal.

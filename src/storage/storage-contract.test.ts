@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshDatabase, pgSkipReason } from '../../test/support/postgres.ts';
+import { openTestDb, pgSkipReason } from '../../test/support/postgres.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openDb } from './open.ts';
@@ -16,21 +16,13 @@ import { sweepExpired } from './sweep.ts';
 for (const driver of ['pglite', 'pg'] as const) {
   describe(`storage contract (${driver})`, { skip: driver === 'pg' ? pgSkipReason() : false }, () => {
     let db: Db;
-    let drop: (() => Promise<void>) | undefined;
+    let close: (() => Promise<void>) | undefined;
     before(async () => {
-      if (driver === 'pg') {
-        const fresh = await freshDatabase();
-        drop = fresh.drop;
-        db = await openDb({ databaseUrl: fresh.url, dataDir: null });
-      } else db = await openDb({ dataDir: null });
-      await migrate(db);
+      ({ db, close } = await openTestDb(driver));
       await db.query(`INSERT INTO counties (code, name, english, fullname) VALUES ('10009000', '雲林縣', 'Yunlin County', '臺灣省雲林縣')`);
       await db.query(`INSERT INTO schools (code, name, level, county_code) VALUES ('094601', '縣立鎮西國小', '國小', '10009000')`);
     });
-    after(async () => {
-      await db?.close();
-      await drop?.();
-    });
+    after(() => close?.());
 
     test('migrations are recorded and applying them again does nothing', async () => {
       assert.deepEqual(await migrate(db), []);

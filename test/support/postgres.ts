@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Db } from '../../src/storage/db.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { openDb } from '../../src/storage/open.ts';
 
 /**
  * PostgreSQL for the suites that run on both drivers. TEST_DATABASE_URL (set by .ci/run or by the
@@ -30,6 +33,20 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/** A migrated, empty database on either driver (a fresh PostgreSQL database, or PGlite in memory). */
+export async function openTestDb(driver: 'pglite' | 'pg'): Promise<{ db: Db; close(): Promise<void> }> {
+  const fresh = driver === 'pg' ? await freshDatabase() : undefined;
+  const db = await openDb({ databaseUrl: fresh?.url, dataDir: null });
+  await migrate(db);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await fresh?.drop();
     },
   };
 }

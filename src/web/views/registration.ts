@@ -111,7 +111,7 @@ export function verifyStep(
 
 const classLine = (c: ClassInfo) => `${c.year} 學年度第 ${c.semester} 學期 ${c.classtitle || c.classno}`;
 
-function personTable(p: PageContext, rows: [string, string][]) {
+function personTable(rows: [string, string][]) {
   return html`<table class="data">${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>`;
 }
 
@@ -121,7 +121,7 @@ export function confirmStep(p: PageContext, s: RegistrationState, schoolName: st
     p,
     'confirm',
     html`<p>${p.t('register.confirmLead')}</p>
-  ${personTable(p, [
+  ${personTable([
     [p.t('register.school'), schoolName],
     [p.t('register.identity'), person.identity],
     [p.t('register.name'), person.name],
@@ -196,7 +196,7 @@ export function reviewStep(p: PageContext, s: RegistrationState, schoolName: str
     p,
     'review',
     html`<p>${p.t('register.reviewLead')}</p>
-  ${personTable(p, [
+  ${personTable([
     [p.t('register.school'), schoolName],
     [p.t('register.name'), s.person!.name],
     [p.t('register.username'), `${a.username}@${domain}`],
