@@ -225,8 +225,8 @@ export function registrationRoutes(d: Deps) {
           ctx.cookies.set(FLOW_COOKIE, null, cookie);
           ctx.status = 409;
           ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.already'), [
-            { href: '/forgot-account', label: ctx.state.t('register.forgotAccount') },
-            { href: '/forgot-password', label: ctx.state.t('register.forgotPassword') },
+            { href: '/county?purpose=forgot-account', label: ctx.state.t('register.forgotAccount') },
+            { href: '/county?purpose=reset-password', label: ctx.state.t('register.forgotPassword') },
             { href: '/login', label: ctx.state.t('menu.login') },
           ]).value;
           return;
