@@ -13,6 +13,7 @@ import type { Settings } from './config/settings.ts';
 import { demoAccounts, demoSourcePeople, seedDemo } from './seed/demo.ts';
 import { createLogger, createServices, type Services } from './services.ts';
 import { createWebApp } from './web/app.ts';
+import type { LiveProvider } from './oidc/live-provider.ts';
 
 function transportsFor(settings: Settings): Transports {
   return {
@@ -22,10 +23,10 @@ function transportsFor(settings: Settings): Transports {
 }
 
 /** Starts the HTTP service; resolves once it listens. */
-export async function serve(s: Services): Promise<{ server: Server; close: () => Promise<void> }> {
+export async function serve(s: Services): Promise<{ server: Server; oidc: LiveProvider; close: () => Promise<void> }> {
   const delivery = startDeliveryLoop(s.db, transportsFor(s.settings), s.log);
-  const { app, provider } = await createWebApp(s, { kickDelivery: delivery.kick });
-  if (s.settings.seedDemo) await seedDemo(s, provider);
+  const { app, oidc } = await createWebApp(s, { kickDelivery: delivery.kick });
+  if (s.settings.seedDemo) await seedDemo(s, oidc.provider);
   const server = createServer(app.callback());
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
@@ -34,8 +35,10 @@ export async function serve(s: Services): Promise<{ server: Server; close: () =>
   sweeper.unref();
   return {
     server,
+    oidc,
     close: async () => {
       clearInterval(sweeper);
+      oidc.stop();
       await delivery.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

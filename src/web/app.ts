@@ -2,7 +2,7 @@ import Koa from 'koa';
 import type Provider from 'oidc-provider';
 import { demoRoutes } from '../demo/demo-rp.ts';
 import { authenticator } from '../flows/login/authenticate.ts';
-import { createProvider } from '../oidc/provider.ts';
+import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
 import { captchaService } from '../security/captcha/challenge.ts';
 import type { Services } from '../services.ts';
 import type { AppState } from './context.ts';
@@ -34,10 +34,9 @@ export const FEDERATION_CALLBACK_PATH = '/federation/callback';
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
 /** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */
-export async function createWebApp(s: Services, hooks: { kickDelivery?: () => void } = {}): Promise<{ app: Koa<AppState>; provider: Provider }> {
+export async function createWebApp(s: Services, hooks: { kickDelivery?: () => void } = {}): Promise<{ app: Koa<AppState>; oidc: LiveProvider }> {
   const { settings } = s;
   const secure = settings.issuer.startsWith('https:');
-  const provider = await createProvider(s);
   const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
   const sessions = webSessions(s.webSessions, s.accounts, secure);
   const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, captcha, accountDomain: settings.accountDomain });
@@ -54,25 +53,26 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     kickDelivery: hooks.kickDelivery,
   });
 
-  // Signing out at the provider (RP-initiated logout) ends the SSO site's session too.
-  provider.on('end_session.success', (ctx) => {
-    const accountId = ctx.oidc.session?.accountId;
-    sessions.end(ctx).catch((err) => s.log.error({ err }, 'ending web session failed'));
-    s.audit.record({ type: 'logout', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip }).catch(() => undefined);
+  const oidc = await liveProvider(s, (provider: Provider) => {
+    // Signing out at the provider (RP-initiated logout) ends the SSO site's session too.
+    provider.on('end_session.success', (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      sessions.end(ctx).catch((err) => s.log.error({ err }, 'ending web session failed'));
+      s.audit.record({ type: 'logout', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip }).catch(() => undefined);
+    });
+    provider.on('server_error', (_ctx, err) => s.log.error({ err }, 'oidc server error'));
+    provider.on('grant.error', (ctx, err) => s.log.info({ error: (err as any).error, clientId: ctx.oidc.client?.clientId }, 'token request refused'));
   });
-  provider.on('server_error', (_ctx, err) => s.log.error({ err }, 'oidc server error'));
-  provider.on('grant.error', (ctx, err) => s.log.info({ error: (err as any).error, clientId: ctx.oidc.client?.clientId }, 'token request refused'));
 
   const app = new Koa<AppState>();
   app.keys = [settings.secrets.COOKIE_SECRET];
   app.proxy = settings.trustProxy;
-  const handleOidc = provider.callback();
 
   app.use(requestContext(s.log, settings.secrets.COOKIE_SECRET, secure));
   app.use(async (ctx, next) => {
     if (!isProviderPath(ctx.path)) return next();
     ctx.respond = false;
-    await handleOidc(ctx.req, ctx.res);
+    await oidc.handle(ctx.req, ctx.res);
   });
   app.use(async (ctx, next) => {
     securityHeaders(ctx);
@@ -84,9 +84,9 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     healthRoutes(s.db),
     assetRoutes(),
     captchaRoutes(captcha),
-    loginRoutes({ provider, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
+    loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
     accountRoutes({ accounts: s.accounts, clients: s.clients, identities }),
-    resourceRoutes(provider, s.accounts),
+    resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.db),
     registrationRoutes({
       db: s.db,
@@ -122,5 +122,5 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
-  return { app, provider };
+  return { app, oidc };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadSettings } from '../../src/config/settings.ts';
 import { serve } from '../../src/main.ts';
 import { createLogger, createServices, type Services } from '../../src/services.ts';
+import type { LiveProvider } from '../../src/oidc/live-provider.ts';
 
 export const TEST_CAPTCHA = '424';
 
@@ -22,6 +23,8 @@ export async function freePort(): Promise<number> {
 export interface TestServer {
   issuer: string;
   services: Services;
+  /** This node's OpenID provider (rebuilt when signing keys change). */
+  oidc: LiveProvider;
   dataDir: string;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -54,6 +57,7 @@ export async function startServer(
   const server: TestServer = {
     issuer: settings.issuer,
     services,
+    oidc: running.oidc,
     dataDir,
     env,
     stop: () => running.close(),

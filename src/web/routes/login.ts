@@ -12,7 +12,7 @@ import { translator } from '../i18n/translate.ts';
 import { consentPage } from '../views/pages.ts';
 
 interface Deps {
-  provider: Provider;
+  oidc: { readonly provider: Provider };
   authenticate: Authenticate;
   captcha: CaptchaService;
   sessions: WebSessions;
@@ -68,7 +68,7 @@ export function loginRoutes(d: Deps) {
 
   async function loadInteraction(ctx: Ctx) {
     try {
-      const details = await d.provider.interactionDetails(ctx.req, ctx.res);
+      const details = await d.oidc.provider.interactionDetails(ctx.req, ctx.res);
       if (details.uid !== ctx.params.uid) throw new Error('uid mismatch');
       const client = await d.clients.find(String(details.params.client_id));
       // The application's ui_locales picks the language unless the person already chose one.
@@ -84,7 +84,7 @@ export function loginRoutes(d: Deps) {
   }
 
   async function finish(ctx: Ctx, result: Parameters<Provider['interactionFinished']>[2]) {
-    const url = await d.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    const url = await d.oidc.provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     ctx.status = 303;
     ctx.redirect(url);
   }
@@ -123,8 +123,8 @@ export function loginRoutes(d: Deps) {
       return finish(ctx, { error: 'access_denied', error_description: 'End-User denied the authorization' });
     }
     const grant = details.grantId
-      ? (await d.provider.Grant.find(details.grantId))!
-      : new d.provider.Grant({ accountId, clientId });
+      ? (await d.oidc.provider.Grant.find(details.grantId))!
+      : new d.oidc.provider.Grant({ accountId, clientId });
     const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details as Record<string, any>;
     if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
     if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);

@@ -7,12 +7,12 @@ import type { AccountRepo } from '../../storage/ports.ts';
 import type { AppState, Ctx } from '../context.ts';
 
 /** The Ministry's resource APIs: a Bearer access token from /oidc/v1/token with the right scope. */
-export function resourceRoutes(provider: Provider, accounts: AccountRepo) {
+export function resourceRoutes(oidc: { readonly provider: Provider }, accounts: AccountRepo) {
   const router = new Router<AppState>();
 
   async function authorized(ctx: Ctx, scope: string) {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(ctx.get('authorization'));
-    const token = match && (await provider.AccessToken.find(match[1]!));
+    const token = match && (await oidc.provider.AccessToken.find(match[1]!));
     const account = token?.accountId && token.scopes.has(scope) ? await accounts.findById(token.accountId) : undefined;
     if (!token || !account || account.status !== 'active') {
       ctx.status = 401;

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { Services } from '../services.ts';
+import { RETIRED_KEY_GRACE_MS } from './keys.ts';
+import { createProvider } from './provider.ts';
+
+export interface LiveProvider {
+  readonly provider: Provider;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Rebuilds the provider if the published signing keys changed; true when it did. */
+  refresh(): Promise<boolean>;
+  stop(): void;
+}
+
+/**
+ * The OpenID provider of this node, rebuilt when the signing keys change (`edusso keys rotate` on any
+ * node), so every node signs with the new key and publishes the same JWKS without a restart. Nothing
+ * is lost in the swap: sessions, grants and tokens live in the database.
+ */
+export async function liveProvider(s: Services, configure: (p: Provider) => void, intervalMs = 60_000): Promise<LiveProvider> {
+  const keySet = async () =>
+    (await s.signingKeys.published(new Date(Date.now() - RETIRED_KEY_GRACE_MS))).map((k) => `${k.kid}:${k.retiredAt ? 'retired' : 'signing'}`).join(',');
+  const build = async () => {
+    const provider = await createProvider(s);
+    configure(provider);
+    return { provider, handler: provider.callback(), keys: await keySet() };
+  };
+  let current = await build();
+  const refresh = async () => {
+    if ((await keySet()) === current.keys) return false;
+    current = await build();
+    s.log.info({ keys: current.keys }, 'signing keys changed: provider rebuilt');
+    return true;
+  };
+  const timer = setInterval(() => refresh().catch((err) => s.log.error({ err }, 'signing key check failed')), intervalMs);
+  timer.unref();
+  return {
+    get provider() {
+      return current.provider;
+    },
+    handle: (req, res) => current.handler(req, res),
+    refresh,
+    stop: () => clearInterval(timer),
+  };
+}
