@@ -9,6 +9,7 @@ import { Agent, formOf } from './support/agent.ts';
 import { freshDatabase, pgSkipReason } from './support/postgres.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { discover, signIn } from './support/sign-in.ts';
+import { waitFor } from './support/smtp-capture.ts';
 
 const teacher = demoAccounts[0];
 const rawGet = (url: string, token: string) =>
@@ -150,6 +151,11 @@ for (const driver of ['pglite', 'pg'] as const) {
       const second = await discover(server.issuer, apps.post.id, apps.post.secret, 'post');
       const { tokens } = await signIn(agent, second, { redirectUri, username: 'unused', password: 'unused' });
       assert.equal(tokens.claims()!.preferred_username, teacher.username);
+      // The audit write is not on the redirect's path; wait for it rather than race it.
+      const audited = await waitFor('the audit event', async () =>
+        (await server.services.db.query(`SELECT 1 FROM audit_events WHERE type = 'app.signed_in' AND client_id = $1`, [apps.post.id])).length > 0 || undefined,
+      );
+      assert.ok(audited, 'the single sign-on is an audited authentication event too');
     });
   });
 }

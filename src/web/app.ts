@@ -60,6 +60,14 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
       sessions.end(ctx).catch((err) => s.log.error({ err }, 'ending web session failed'));
       s.audit.record({ type: 'logout', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip }).catch(() => undefined);
     });
+    // Every sign-in to an application, with or without a password typed (single sign-on).
+    provider.on('authorization.success', (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      if (!accountId) return;
+      s.audit
+        .record({ type: 'app.signed_in', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip, userAgent: ctx.get('user-agent') })
+        .catch((err) => s.log.error({ err }, 'audit failed'));
+    });
     provider.on('server_error', (_ctx, err) => s.log.error({ err }, 'oidc server error'));
     provider.on('grant.error', (ctx, err) => s.log.info({ error: (err as any).error, clientId: ctx.oidc.client?.clientId }, 'token request refused'));
   });
