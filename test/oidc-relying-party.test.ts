@@ -9,7 +9,7 @@ import { Agent, formOf } from './support/agent.ts';
 import { freshDatabase, pgSkipReason } from './support/postgres.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { discover, signIn } from './support/sign-in.ts';
-import { waitFor } from './support/smtp-capture.ts';
+import { waitFor } from './support/wait.ts';
 
 const teacher = demoAccounts[0];
 const rawGet = (url: string, token: string) =>

@@ -4,7 +4,8 @@ import { demoSourcePeople } from '../src/seed/demo.ts';
 import { Agent } from './support/agent.ts';
 import { latestCode, submit, throughVerification } from './support/registration.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { SmtpCapture, waitFor } from './support/smtp-capture.ts';
+import { SmtpCapture } from './support/smtp-capture.ts';
+import { waitFor } from './support/wait.ts';
 
 const person = { ...demoSourcePeople[0], birthday: '1985/3/7' };
 const acct = { username: 'smtp.teacher', password: 'Sea#Breeze2026', email: 'smtp.teacher@example.edu.tw', mobile: '0977888999' };
