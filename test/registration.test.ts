@@ -31,6 +31,8 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.equal(account.displayName, teacher.name);
     assert.equal(account.email, good.email);
     assert.equal(account.emailVerified, true);
+    assert.match(account.passwordHash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/, 'argon2id at the OWASP cost');
+    assert.ok(!account.passwordHash.includes(good.password));
     const row = (await server.services.db.query<Record<string, string>>('SELECT person_id_sealed, birthday_sealed FROM accounts WHERE id = $1', [account.id]))[0]!;
     assert.ok(!row.person_id_sealed!.includes(teacher.idNumber), 'identity number sealed at rest');
     assert.equal(server.services.pii.open(row.person_id_sealed!), teacher.idNumber);
