@@ -94,6 +94,25 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.equal(server.services.pii.open(ticket.id_sealed!), p.idNumber, 'the ID number travels sealed');
   });
 
+  test('guessing identities from one address is capped across new flows (no enumeration of source data)', async () => {
+    // The attack: start flow after flow, each with up to five guesses, to learn who works where.
+    const p = asTyped(demoSourcePeople[1]);
+    let blocked = false;
+    for (let flow = 0; flow < 8 && !blocked; flow++) {
+      const agent = new Agent(server.issuer);
+      await throughVerification(agent, server.services.db, { ...p, name: `不存在${flow}` });
+      for (let guess = 0; guess < 4; guess++) {
+        const r = await submit(agent, '/register/verify', { name: `不存在${flow}${guess}`, id_number: p.idNumber, birthday: p.birthday, captcha: TEST_CAPTCHA, action: 'next' });
+        if (r.html.includes('身分驗證嘗試次數過多')) blocked = true;
+      }
+    }
+    assert.ok(blocked, 'refused after 30 failures from one address');
+    const honest = await throughVerification(new Agent(server.issuer), server.services.db, p);
+    assert.ok(honest.html.includes('身分驗證嘗試次數過多'), 'even a correct try waits, so the cap reveals nothing');
+    await server.services.db.query(`UPDATE audit_events SET at = at - interval '2 hours' WHERE type = 'registration.verify_failed'`);
+    assert.ok((await throughVerification(new Agent(server.issuer), server.services.db, p)).url.endsWith('/confirm'), 'the hour passes');
+  });
+
   test('account step rules: name, password, confirmation, email, mobile, each with its message; nothing created', async () => {
     const agent = new Agent(server.issuer);
     const p = asTyped(demoSourcePeople[1]);

@@ -85,6 +85,8 @@ export interface AuditRepo {
   forAccount(accountId: string, limit: number): Promise<(AuditEvent & { at: Date })[]>;
   /** Failed sign-ins for one (hashed) account name in the last minutes. */
   recentFailures(nameHash: string, minutes: number): Promise<number>;
+  /** Events of one type from one address in the last minutes. */
+  recentFromIp(type: string, ip: string, minutes: number): Promise<number>;
 }
 
 export interface CaptchaRepo {

@@ -24,6 +24,8 @@ import { countyIdentities } from '../federation/identities.ts';
 import { stepIndex, type FieldErrors, type RegistrationState, type Step } from './state.ts';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
+/** Failed identity checks from one address per hour: new flows do not reset this one. */
+export const MAX_VERIFY_FAILURES_PER_IP_HOUR = 30;
 
 export interface RegistrationDeps {
   db: Db;
@@ -74,8 +76,11 @@ export function registrationService(d: RegistrationDeps) {
     async verify(
       state: RegistrationState,
       input: { name: string; idNumber: string; birthday: string; captchaId: string; captcha: string },
+      context: { ip?: string } = {},
     ): Promise<Outcome<'not-found' | 'already-registered' | 'too-many'>> {
       if (state.verifyAttempts >= MAX_VERIFY_ATTEMPTS) return { ok: false, outcome: 'too-many' };
+      if (context.ip && (await d.audit.recentFromIp('registration.verify_failed', context.ip, 60)) >= MAX_VERIFY_FAILURES_PER_IP_HOUR)
+        return { ok: false, outcome: 'too-many' };
       const errors: FieldErrors = {};
       const name = validatePersonName(input.name);
       if (!name.ok) errors.name = { key: name.error };
@@ -94,7 +99,12 @@ export function registrationService(d: RegistrationDeps) {
       const match = records.find(
         (r) => (r.identity === '教師' || r.identity === '職員') && sameName(r.name, name.value) && r.birthdayHash === d.pii.birthdayHash(birthday.value),
       );
-      if (!match) return { ok: false, outcome: 'not-found' };
+      const school = state.place.school;
+      if (!match) {
+        await d.audit.record({ type: 'registration.verify_failed', ip: context.ip, detail: { school } });
+        return { ok: false, outcome: 'not-found' };
+      }
+      await d.audit.record({ type: 'registration.verified', ip: context.ip, detail: { school } });
       if (await accounts.findByPersonHash(idHash)) return { ok: false, outcome: 'already-registered' };
       const person = {
         schoolCode: match.schoolCode,

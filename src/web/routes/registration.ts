@@ -213,7 +213,7 @@ export function registrationRoutes(d: Deps) {
           birthday: text(ctx, 'birthday'),
           captchaId: text(ctx, 'captcha_id'),
           captcha: text(ctx, 'captcha'),
-        });
+        }, { ip: ctx.ip });
         if (r.ok) return saveAndGo(ctx, flow, r.state, 'confirm');
         if ('errors' in r) {
           ctx.status = 400;
