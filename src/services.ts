@@ -40,7 +40,7 @@ export function createLogger(settings: Pick<Settings, 'logLevel'>, destination?:
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings)): Promise<Services> {
-  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   // The shipped counties, districts and school lists: loaded once, skipped by checksum afterwards.

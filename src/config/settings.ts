@@ -14,6 +14,7 @@ const schema = z.object({
   ISSUER: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   ACCOUNT_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/).default('mail.edu.tw'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -42,6 +43,7 @@ export interface Settings {
   issuer: string;
   dataDir: string;
   databaseUrl?: string;
+  databasePoolMax: number;
   accountDomain: string;
   logLevel: string;
   trustProxy: boolean;
@@ -98,6 +100,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     issuer,
     dataDir,
     databaseUrl: s.DATABASE_URL,
+    databasePoolMax: s.DATABASE_POOL_MAX,
     accountDomain: s.ACCOUNT_DOMAIN,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,

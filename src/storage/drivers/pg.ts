@@ -5,8 +5,8 @@ import type { Db, Queryable } from '../db.ts';
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /** A PostgreSQL server through a connection pool. */
-export async function openPg(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+export async function openPg(url: string, poolMax = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   // An idle connection dropped by the server (restart, failover, terminated backend) must not crash
   // the process: the pool discards it and the next query opens a new one.
   pool.on('error', () => undefined);
