@@ -52,7 +52,7 @@ function announce(s: Services) {
   const lines = [
     `edusso is running at ${issuer}  (storage: ${s.db.driver}${s.db.driver === 'pglite' ? ` in ${s.settings.dataDir}` : ''})`,
     `  SSO site:        ${issuer}/`,
-    `  demo application: ${issuer}/demo`,
+    ...(s.settings.seedDemo ? [`  demo application: ${issuer}/demo`] : []),
     `  discovery:       ${issuer}/.well-known/openid-configuration`,
     ...(s.settings.devOutbox ? [`  outbox (dev):    ${issuer}/dev/outbox  (mail${s.settings.smtpUrl ? ' is sent over SMTP; SMS' : ' and SMS'} stay here)`] : []),
   ];

@@ -33,6 +33,17 @@ describe('headers and cookies behind an https reverse proxy', () => {
     }
   });
 
+  test('health checks answer plain http without cookies; other plain-http requests go to the https address', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const res = await fetch(origin + path);
+      assert.equal(res.status, 200, path);
+      assert.deepEqual(res.headers.getSetCookie(), []);
+    }
+    const around = await fetch(`${origin}/login?x=1`, { redirect: 'manual' });
+    assert.equal(around.status, 308);
+    assert.equal(around.headers.get('location'), 'https://sso.example.edu.tw/login?x=1');
+  });
+
   test('the provider advertises the public https issuer', async () => {
     const meta = (await (await viaProxy('/.well-known/openid-configuration')).json()) as { issuer: string; token_endpoint: string };
     assert.equal(meta.issuer, 'https://sso.example.edu.tw');

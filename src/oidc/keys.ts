@@ -27,5 +27,11 @@ export async function loadSigningKeys(repo: SigningKeyRepo, box: SealedBox): Pro
     await rotateSigningKey(repo, box);
     rows = await repo.published(new Date(Date.now() - RETIRED_KEY_GRACE_MS));
   }
-  return rows.map((r) => JSON.parse(box.open(r.sealedJwk)) as JWK);
+  return rows.map((r) => {
+    try {
+      return JSON.parse(box.open(r.sealedJwk)) as JWK;
+    } catch {
+      throw new Error(`signing key ${r.kid} cannot be decrypted: KEY_ENCRYPTION_SECRET is not the one the keys were stored with`);
+    }
+  });
 }

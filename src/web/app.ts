@@ -76,6 +76,15 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   app.keys = [settings.secrets.COOKIE_SECRET];
   app.proxy = settings.trustProxy;
 
+  const health = healthRoutes(s.db, s.log);
+  app.use(health.routes());
+  // Behind the TLS proxy every request arrives marked https; one that is not came around the proxy.
+  if (secure)
+    app.use(async (ctx, next) => {
+      if (ctx.secure) return next();
+      ctx.status = 308;
+      ctx.redirect(settings.issuer + ctx.originalUrl);
+    });
   app.use(requestContext(s.log, settings.secrets.COOKIE_SECRET, secure));
   app.use(async (ctx, next) => {
     if (!isProviderPath(ctx.path)) return next();
@@ -89,7 +98,6 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   app.use(handleErrors);
   app.use(sessions.load);
   for (const router of [
-    healthRoutes(s.db),
     assetRoutes(),
     captchaRoutes(captcha),
     loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
@@ -124,7 +132,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
       secure,
       redirectUri: `${settings.issuer}${FEDERATION_CALLBACK_PATH}`,
     }),
-    demoRoutes(settings.issuer, secure),
+    ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.db)] : []),
   ]) {
     app.use(router.routes());

@@ -1,9 +1,10 @@
 import Router from '@koa/router';
+import type { Logger } from 'pino';
 import type { Db } from '../../storage/db.ts';
-import type { AppState } from '../context.ts';
 
-export function healthRoutes(db: Db) {
-  const router = new Router<AppState>();
+/** For load balancers: no cookies, no session, no redirect to https, whoever asks. */
+export function healthRoutes(db: Db, log: Logger) {
+  const router = new Router();
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' };
   });
@@ -12,7 +13,7 @@ export function healthRoutes(db: Db) {
       await db.query('SELECT 1');
       ctx.body = { status: 'ready', database: db.driver };
     } catch (err) {
-      ctx.state.log.error({ err }, 'database not reachable');
+      log.error({ err }, 'database not reachable');
       ctx.status = 503;
       ctx.body = { status: 'unavailable', database: db.driver };
     }
