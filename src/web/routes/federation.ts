@@ -15,6 +15,7 @@ import { page, type AppState, type Ctx } from '../context.ts';
 import { requireCsrf } from '../middleware/csrf.ts';
 import type { WebSessions } from '../middleware/web-session.ts';
 import * as views from '../views/federation.ts';
+import { messagePage } from '../views/pages.ts';
 
 export const FEDERATION_COOKIE = 'edusso.fed';
 export const REGISTRATION_COOKIE = 'edusso.reg';
@@ -48,7 +49,7 @@ export function federationRoutes(d: Deps) {
   function fail(ctx: Ctx, reason: FederationError['reason'] | 'no-id-number' | 'unknown-provider', purpose: Purpose = 'login', detail?: string) {
     ctx.state.log.warn({ reason, detail }, 'county sign-in failed');
     ctx.status = reason === 'unreachable' ? 502 : 400;
-    ctx.body = views.federationMessagePage(page(ctx), {
+    ctx.body = messagePage(page(ctx), {
       title: ctx.state.t('fed.failed.title'),
       message: ctx.state.t(`fed.failed.${reason}`),
       status: 'error',
@@ -142,7 +143,7 @@ export function federationRoutes(d: Deps) {
       await endFlow(ctx, current);
       if (!identity.idNumber) return fail(ctx, 'no-id-number', purpose);
       ctx.status = 404;
-      ctx.body = views.federationMessagePage(page(ctx), {
+      ctx.body = messagePage(page(ctx), {
         title: ctx.state.t(purpose === 'forgot-account' ? 'forgot.title' : 'reset.title'),
         message: ctx.state.t('county.noAccount'),
         links: [{ href: '/register', label: ctx.state.t('login.register') }],
@@ -172,7 +173,7 @@ export function federationRoutes(d: Deps) {
     }
     const outcome = 'outcome' in r ? r.outcome : 'not-found';
     ctx.status = outcome === 'already-registered' ? 409 : 404;
-    ctx.body = views.federationMessagePage(page(ctx), {
+    ctx.body = messagePage(page(ctx), {
       title: ctx.state.t('register.title'),
       message: ctx.state.t(outcome === 'already-registered' ? 'register.already' : 'register.notFound'),
       links:
@@ -208,7 +209,7 @@ export function federationRoutes(d: Deps) {
     if (!(await d.service.linkAfterPassword(identity, result.account))) {
       await endFlow(ctx, flow);
       ctx.status = 409;
-      ctx.body = views.federationMessagePage(page(ctx), {
+      ctx.body = messagePage(page(ctx), {
         title: ctx.state.t('county.linkTitle'),
         message: ctx.state.t('county.linkedElsewhere'),
         status: 'error',
@@ -235,7 +236,7 @@ export function federationRoutes(d: Deps) {
       return;
     }
     await endFlow(ctx, flow);
-    ctx.body = views.federationMessagePage(page(ctx), {
+    ctx.body = messagePage(page(ctx), {
       title: ctx.state.t('reset.title'),
       message: ctx.state.t('reset.done'),
       links: [
@@ -254,7 +255,7 @@ export function federationRoutes(d: Deps) {
     const linked = await d.identities.forAccount(account.id);
     if (!hasPassword && linked.length <= 1) {
       ctx.status = 409;
-      ctx.body = views.federationMessagePage(page(ctx), { title: ctx.state.t('county.linkedList'), message: ctx.state.t('county.lastWayIn'), status: 'error', links: [{ href: '/account', label: ctx.state.t('menu.profile') }] }).value;
+      ctx.body = messagePage(page(ctx), { title: ctx.state.t('county.linkedList'), message: ctx.state.t('county.lastWayIn'), status: 'error', links: [{ href: '/account', label: ctx.state.t('menu.profile') }] }).value;
       return;
     }
     if (await d.identities.unlink(account.id, form.provider ?? '', form.subject ?? '')) {

@@ -10,6 +10,7 @@ import type { Db } from '../../storage/db.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { requireCsrf } from '../middleware/csrf.ts';
 import * as views from '../views/registration.ts';
+import { messagePage } from '../views/pages.ts';
 import { REGISTRATION_COOKIE } from './federation.ts';
 import type { CountyProviders } from '../../flows/federation/providers.ts';
 
@@ -46,10 +47,13 @@ export function registrationRoutes(d: Deps) {
     return s ? `${s.countyName}${s.districtName ?? ''} ${s.name}` : '';
   };
 
+  const flowMessage = (ctx: Ctx, message: string, links: { href: string; label: string }[]) =>
+    messagePage(page(ctx), { title: ctx.state.t('register.title'), message, links });
+
   function expired(ctx: Ctx) {
     ctx.cookies.set(FLOW_COOKIE, null, cookie);
     ctx.status = 410;
-    ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.expired'), [{ href: '/register?new=1', label: ctx.state.t('register.restart') }]).value;
+    ctx.body = flowMessage(ctx, ctx.state.t('register.expired'), [{ href: '/register?new=1', label: ctx.state.t('register.restart') }]).value;
   }
 
   async function load(ctx: Ctx) {
@@ -169,7 +173,7 @@ export function registrationRoutes(d: Deps) {
       return;
     }
     const id = await d.service.report(flow.state, category, { contact, description });
-    ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.reported', { id }), [
+    ctx.body = flowMessage(ctx, ctx.state.t('register.reported', { id }), [
       { href: '/', label: ctx.state.t('error.back') },
       { href: '/login', label: ctx.state.t('menu.login') },
     ]).value;
@@ -224,7 +228,7 @@ export function registrationRoutes(d: Deps) {
           await d.flows.remove(flow);
           ctx.cookies.set(FLOW_COOKIE, null, cookie);
           ctx.status = 409;
-          ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.already'), [
+          ctx.body = flowMessage(ctx, ctx.state.t('register.already'), [
             { href: '/county?purpose=forgot-account', label: ctx.state.t('register.forgotAccount') },
             { href: '/county?purpose=reset-password', label: ctx.state.t('register.forgotPassword') },
             { href: '/login', label: ctx.state.t('menu.login') },
@@ -242,7 +246,7 @@ export function registrationRoutes(d: Deps) {
         if (text(ctx, 'decision') !== 'agree') {
           await d.flows.remove(flow);
           ctx.cookies.set(FLOW_COOKIE, null, cookie);
-          ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.disagreed'), [{ href: '/', label: ctx.state.t('error.back') }]).value;
+          ctx.body = flowMessage(ctx, ctx.state.t('register.disagreed'), [{ href: '/', label: ctx.state.t('error.back') }]).value;
           return;
         }
         const r = d.service.agree(s);
@@ -272,7 +276,7 @@ export function registrationRoutes(d: Deps) {
         }
         if ('outcome' in r && r.outcome === 'already-registered') {
           ctx.status = 409;
-          ctx.body = views.flowMessage(page(ctx), ctx.state.t('register.already'), [{ href: '/login', label: ctx.state.t('menu.login') }]).value;
+          ctx.body = flowMessage(ctx, ctx.state.t('register.already'), [{ href: '/login', label: ctx.state.t('menu.login') }]).value;
           return;
         }
         const now = await d.flows.load(ctx.cookies.get(FLOW_COOKIE));

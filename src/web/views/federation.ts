@@ -112,15 +112,3 @@ export function resetPage(p: PageContext, v: { username: string; name: string; e
 </section>`,
   );
 }
-
-export function federationMessagePage(p: PageContext, v: { title: string; message: string; links: { href: string; label: string }[]; status?: 'error' }) {
-  return layout(
-    p,
-    v.title,
-    html`<section class="card" role="${v.status === 'error' ? 'alert' : 'status'}">
-  <h1>${v.title}</h1>
-  <p class="${v.status === 'error' ? 'error' : ''}">${v.message}</p>
-  <p class="actions">${v.links.map((l) => html`<a class="button" href="${l.href}">${l.label}</a>`)}</p>
-</section>`,
-  );
-}

@@ -99,3 +99,16 @@ export function errorPage(p: PageContext, message: string) {
 </section>`,
   );
 }
+
+/** A page that ends or pauses a flow: a title, a message and the ways on. */
+export function messagePage(p: PageContext, v: { title: string; message: string; links: { href: string; label: string }[]; status?: 'error' }) {
+  return layout(
+    p,
+    v.title,
+    html`<section class="card" role="${v.status === 'error' ? 'alert' : 'status'}">
+  <h1>${v.title}</h1>
+  <p class="${v.status === 'error' ? 'error' : ''}">${v.message}</p>
+  <p class="actions">${v.links.map((l) => html`<a class="button" href="${l.href}">${l.label}</a>`)}</p>
+</section>`,
+  );
+}

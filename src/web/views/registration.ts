@@ -222,18 +222,6 @@ export function doneStep(p: PageContext, username: string) {
   );
 }
 
-/** A page that ends or pauses the flow: a message and the ways on. */
-export function flowMessage(p: PageContext, message: string, links: { href: string; label: string }[]) {
-  return layout(
-    p,
-    p.t('register.title'),
-    html`<section class="card" role="status">
-  <h1>${p.t('register.title')}</h1>
-  <p>${message}</p>
-  <p class="actions">${links.map((l) => html`<a class="button" href="${l.href}">${l.label}</a>`)}</p>
-</section>`,
-  );
-}
 
 export function reportForm(p: PageContext, v: { category: string; description: string; name?: string; error?: string }) {
   return layout(
