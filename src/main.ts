@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, type Flags } from './cli/commands.ts';
+import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand } from './cli/commands.ts';
+import type { Flags } from './cli/flags.ts';
 import { cliOptions, helpText } from './cli/help.ts';
 import { demoPeople, importPeopleCommand, importSchools } from './cli/import-commands.ts';
 import { countyAdd, countyList, countyRemove, countyTest } from './cli/county-commands.ts';

@@ -10,18 +10,9 @@ import type { Services } from '../services.ts';
 import { migrate } from '../storage/migrate.ts';
 import { sqlAccounts } from '../storage/sql/accounts.ts';
 import { CliError, printResult } from './output.ts';
+import { list, str, type Flags } from './flags.ts';
 
-export type Flags = Record<string, string | boolean | string[] | undefined>;
 const en = translator('en');
-
-const str = (f: Flags, name: string) => {
-  const v = f[name];
-  return typeof v === 'string' ? v : Array.isArray(v) ? v[v.length - 1] : undefined;
-};
-const list = (f: Flags, name: string) => {
-  const v = f[name];
-  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-};
 function required(f: Flags, name: string) {
   const v = str(f, name);
   if (!v) throw new CliError(`--${name} is required`);

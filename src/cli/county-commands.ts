@@ -4,10 +4,9 @@ import { countyClient } from '../flows/federation/county-client.ts';
 import { ICON_MAX_BYTES, iconType } from '../flows/federation/providers.ts';
 import { FEDERATION_CALLBACK_PATH } from '../web/app.ts';
 import type { Services } from '../services.ts';
-import type { Flags } from './commands.ts';
+import { str, type Flags } from './flags.ts';
 import { CliError, printResult } from './output.ts';
 
-const str = (f: Flags, name: string) => (typeof f[name] === 'string' ? (f[name] as string) : undefined);
 const slug = (countyCode: string) => `county-${countyCode}`;
 
 export async function countyAdd(s: Services, f: Flags, json: boolean) {

@@ -5,14 +5,14 @@ import type { Services } from '../services.ts';
 import { demoPeopleCsv } from '../source-data/demo-people.ts';
 import { importPeople, importPeopleFile } from '../source-data/import.ts';
 import { CliError, printResult } from './output.ts';
-import type { Flags } from './commands.ts';
+import { str, type Flags } from './flags.ts';
 
 const describeErrors = (errors: { line: number; field: string; reason: string }[]) =>
   errors.slice(0, 50).map((e) => `  line ${e.line}, ${e.field}: ${e.reason}`).join('\n') + (errors.length > 50 ? `\n  … and ${errors.length - 50} more` : '');
 
 export async function importSchools(s: Services, f: Flags, json: boolean, file: string | undefined) {
   if (!file) throw new CliError('give the file: edusso import schools FILE [--level 國中]');
-  const level = typeof f.level === 'string' ? f.level : undefined;
+  const level = str(f, 'level');
   const r = await importSchoolsFile(s.db, file, { level, skipInvalid: f['skip-invalid'] === true });
   if (!r.applied) {
     if (json) printResult(true, r, '');
@@ -36,7 +36,8 @@ export async function importPeopleCommand(s: Services, f: Flags, json: boolean, 
 
 /** `edusso demo people [--out FILE] [--students] [--seed N] [--import]` */
 export async function demoPeople(s: Services, f: Flags, json: boolean) {
-  const seed = typeof f.seed === 'string' ? Number(f.seed) : undefined;
+  const seedText = str(f, 'seed');
+  const seed = seedText === undefined ? undefined : Number(seedText);
   if (seed !== undefined && !Number.isInteger(seed)) throw new CliError('--seed must be an integer');
   // Only schools the directory knows (the statistics list a few the school list does not).
   const schools = (await s.db.query<{ code: string }>('SELECT code FROM schools')).map((r) => r.code);
@@ -46,7 +47,8 @@ export async function demoPeople(s: Services, f: Flags, json: boolean) {
     printResult(json, r, `imported ${r.rows} generated rows → ${r.people} people (${r.inserted} new, ${r.updated} updated)`);
     return;
   }
-  const out = typeof f.out === 'string' ? createWriteStream(f.out) : process.stdout;
+  const file = str(f, 'out');
+  const out = file ? createWriteStream(file) : process.stdout;
   let rows = -1;
   for (const line of lines) {
     rows++;
@@ -55,6 +57,6 @@ export async function demoPeople(s: Services, f: Flags, json: boolean) {
   if (out !== process.stdout) {
     out.end();
     await once(out, 'finish');
-    printResult(json, { rows, file: f.out }, `wrote ${rows} rows to ${f.out}`);
+    printResult(json, { rows, file }, `wrote ${rows} rows to ${file}`);
   }
 }
