@@ -96,10 +96,13 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     await next();
   });
   app.use(handleErrors);
+  // Stylesheet, script and captcha requests need no session: they skip its two queries.
+  for (const router of [assetRoutes(), captchaRoutes(captcha)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
   app.use(sessions.load);
   for (const router of [
-    assetRoutes(),
-    captchaRoutes(captcha),
     loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
     accountRoutes({ accounts: s.accounts, clients: s.clients, identities }),
     resourceRoutes(oidc, s.accounts),
