@@ -13,7 +13,7 @@ import { hashPassword } from '../../security/password.ts';
 import type { PiiVault } from '../../security/pii.ts';
 import type { VerificationCodes } from '../../security/verification-codes.ts';
 import { CODE_TTL_SECONDS } from '../../security/verification-codes.ts';
-import { findSourcePeople } from '../../source-data/repository.ts';
+import { findSourcePeople, type SourcePerson } from '../../source-data/repository.ts';
 import type { Db } from '../../storage/db.ts';
 import type { AuditRepo } from '../../storage/ports.ts';
 import { sqlAccounts } from '../../storage/sql/accounts.ts';
@@ -21,7 +21,7 @@ import { createTicket, type TicketCategory } from '../contact/tickets.ts';
 import type { StoredFlow } from '../flow-store.ts';
 import type { CountyIdentity } from '../federation/county-client.ts';
 import { countyIdentities } from '../federation/identities.ts';
-import { stepIndex, type FieldErrors, type RegistrationState, type Step } from './state.ts';
+import { stepIndex, type FieldErrors, type MatchedPerson, type RegistrationState, type Step } from './state.ts';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
 /** Failed identity checks from one address per hour: new flows do not reset this one. */
@@ -96,9 +96,7 @@ export function registrationService(d: RegistrationDeps) {
       state.typed = typed;
       state.verifyAttempts += 1;
       const records = await findSourcePeople(d.db, state.place.school!, idHash);
-      const match = records.find(
-        (r) => (r.identity === '教師' || r.identity === '職員') && sameName(r.name, name.value) && r.birthdayHash === d.pii.birthdayHash(birthday.value),
-      );
+      const match = records.find((r) => selfRegisters(r) && sameName(r.name, name.value) && r.birthdayHash === d.pii.birthdayHash(birthday.value));
       const school = state.place.school;
       if (!match) {
         await d.audit.record({ type: 'registration.verify_failed', ip: context.ip, detail: { school } });
@@ -106,17 +104,7 @@ export function registrationService(d: RegistrationDeps) {
       }
       await d.audit.record({ type: 'registration.verified', ip: context.ip, detail: { school } });
       if (await accounts.findByPersonHash(idHash)) return { ok: false, outcome: 'already-registered' };
-      const person = {
-        schoolCode: match.schoolCode,
-        idHash,
-        idSealed: match.idSealed,
-        birthdaySealed: match.birthdaySealed,
-        name: match.name,
-        identity: match.identity,
-        titles: match.titles,
-        classes: match.classes,
-      };
-      return { ok: true, state: { ...state, typed, person, step: 'confirm' } };
+      return { ok: true, state: { ...state, typed, person: matchedPerson(match, idHash), step: 'confirm' } };
     },
 
     /** Step 4-1: the county's identity replaces 4-2, still matched against the chosen school's source data. */
@@ -124,7 +112,7 @@ export function registrationService(d: RegistrationDeps) {
       const idNumber = identity.idNumber!;
       const idHash = d.pii.idHash(idNumber);
       const records = await findSourcePeople(d.db, state.place.school!, idHash);
-      const match = records.find((r) => (r.identity === '教師' || r.identity === '職員') && (!identity.name || sameName(r.name, identity.name)));
+      const match = records.find((r) => selfRegisters(r) && (!identity.name || sameName(r.name, identity.name)));
       if (!match) return { ok: false, outcome: 'not-found' };
       if (await accounts.findByPersonHash(idHash)) return { ok: false, outcome: 'already-registered' };
       return {
@@ -132,7 +120,7 @@ export function registrationService(d: RegistrationDeps) {
         state: {
           ...state,
           typed: { name: match.name, idSealed: match.idSealed, birthday: '' },
-          person: { ...match, idHash },
+          person: matchedPerson(match, idHash),
           county: { providerId: identity.providerId, subject: identity.subject },
           step: 'confirm',
         },
@@ -295,6 +283,21 @@ export function registrationService(d: RegistrationDeps) {
   };
 }
 export type RegistrationService = ReturnType<typeof registrationService>;
+
+/** Teachers and staff register themselves; students are provisioned by their school. */
+const selfRegisters = (r: SourcePerson) => r.identity === '教師' || r.identity === '職員';
+
+/** What the flow keeps of the source record it matched (sealed, never the plain number or birthday). */
+const matchedPerson = (r: SourcePerson, idHash: string): MatchedPerson => ({
+  schoolCode: r.schoolCode,
+  idHash,
+  idSealed: r.idSealed,
+  birthdaySealed: r.birthdaySealed,
+  name: r.name,
+  identity: r.identity,
+  titles: r.titles,
+  classes: r.classes,
+});
 
 class StaleFlow extends Error {}
 class CountyTaken extends Error {}
