@@ -42,10 +42,10 @@ export function createLogger(settings: Pick<Settings, 'logLevel'>, destination?:
 export async function createServices(
   settings: Settings,
   log = createLogger(settings),
-  opts: { say?: (line: string) => void } = {},
+  opts: { say?: (line: string) => void; ownsServer?: boolean } = {},
 ): Promise<Services> {
   const say = opts.say ?? (() => undefined);
-  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax, say });
+  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax, say, ownsServer: opts.ownsServer });
   const applied = await migrate(db);
   if (applied.length) {
     log.info({ applied }, 'migrations applied');

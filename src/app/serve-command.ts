@@ -14,7 +14,7 @@ export async function serveCommand(settings: Settings, log: Logger, workersFlag:
   const workers = workersFlag === undefined ? availableParallelism() : Number(workersFlag);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new CliError('--workers must be a whole number from 1 to 64');
 
-  const s = await createServices(settings, log, { say });
+  const s = await createServices(settings, log, { say, ownsServer: true });
   const lock = await holdServeLock(s);
   if (workers === 1) {
     const running = await serve(s).catch(async (err) => {

@@ -111,5 +111,5 @@ export async function clientRemove(s: Services, f: Flags, json: boolean, positio
 
 export async function keysRotate(s: Services, json: boolean) {
   const kid = await rotateSigningKey(s.signingKeys, s.keyBox);
-  printResult(json, { kid }, `new signing key ${kid}; the previous key stays published for verification. Running nodes sign with it within a minute.`);
+  printResult(json, { kid }, `new signing key ${kid}; the previous key stays published for verification. Running nodes sign with it at once.`);
 }

@@ -7,6 +7,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   dataDir: string;
   poolMax?: number;
+  /** The service owns the embedded server: it stops it on close even if it found it running. */
+  ownsServer?: boolean;
   /** Reports slow first-start steps (creating the embedded cluster). */
   say?: (line: string) => void;
 }
@@ -16,7 +18,7 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) return openPg(opts.databaseUrl, { driver: 'external', poolMax: opts.poolMax });
   const server = await openEmbeddedServer(opts.dataDir, { say: opts.say });
   try {
-    return await openPg(server.connection, { driver: 'embedded', poolMax: opts.poolMax, afterClose: () => server.release() });
+    return await openPg(server.connection, { driver: 'embedded', poolMax: opts.poolMax, afterClose: () => server.release({ adopted: opts.ownsServer }) });
   } catch (err) {
     await server.release();
     throw err;

@@ -19,8 +19,11 @@ export interface EmbeddedServer {
   readonly connection: SocketConnection;
   /** True when this process started the server (and so stops it when done). */
   readonly startedHere: boolean;
-  /** Stops the server if this process started it and no other edusso process is connected. */
-  release(): Promise<void>;
+  /**
+   * Stops the server when nobody else is connected, if this process started it or, with
+   * `adopted: true` (the service), also when it found it running (left behind by a killed service).
+   */
+  release(opts?: { adopted?: boolean }): Promise<void>;
 }
 
 export interface SocketConnection {
@@ -201,8 +204,8 @@ export async function openEmbeddedServer(
   return {
     connection,
     startedHere,
-    async release() {
-      if (!startedHere) return;
+    async release({ adopted = false } = {}) {
+      if (!startedHere && !adopted) return;
       if ((await otherClients(connection)) > 0) return;
       const bin = await binaries();
       await run(bin.pg_ctl, ['stop', '-D', layout.pgdata, '-m', 'fast', '-w', '-t', '30'], user);
