@@ -7,7 +7,7 @@ import { seedDirectory } from '../../src/directory/seed.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { openDb } from '../../src/storage/open.ts';
-import { openEmbeddedServer, stopEmbeddedServer } from '../../src/storage/embedded/postgres-server.ts';
+import { openEmbeddedServer, stopEmbeddedServerSync } from '../../src/storage/embedded/postgres-server.ts';
 
 /**
  * Databases for the suites. One embedded PostgreSQL serves the whole test run (started by the
@@ -69,7 +69,8 @@ async function embeddedAdminUrl(): Promise<string> {
     const url = socketUrl(server.connection);
     await prepareTemplates(url);
     process.once('exit', () => {
-      void stopEmbeddedServer(dir, 'immediate').finally(() => rmSync(dir, { recursive: true, force: true }));
+      stopEmbeddedServerSync(dir);
+      rmSync(dir, { recursive: true, force: true });
     });
     return url;
   })();

