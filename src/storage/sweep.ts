@@ -7,6 +7,7 @@ const expiring = [
   `DELETE FROM flows WHERE expires_at < now() - interval '1 hour'`,
   `DELETE FROM verification_codes WHERE expires_at < now() - interval '1 hour'`,
   `DELETE FROM web_sessions WHERE expires_at < now() - interval '1 minute'`,
+  `DELETE FROM rate_limits WHERE GREATEST(window_ends_at, blocked_until) < now() - interval '1 minute'`,
   `DELETE FROM outbox WHERE sent_at < now() - interval '30 days'`,
 ];
 
