@@ -13,6 +13,8 @@ import { sqlAudit } from './storage/sql/audit.ts';
 import { sqlClients } from './storage/sql/clients.ts';
 import { sqlCaptchas, sqlWebSessions } from './storage/sql/ephemeral.ts';
 import { sqlSigningKeys } from './storage/sql/signing-keys.ts';
+import type { RateLimits } from './security/rate-limit.ts';
+import { sqlRateLimits } from './storage/sql/rate-limits.ts';
 
 /** Everything a request handler or command needs, built once from the settings. */
 export interface Services {
@@ -28,6 +30,7 @@ export interface Services {
   webSessions: WebSessionRepo;
   signingKeys: SigningKeyRepo;
   countyProviders: CountyProviders;
+  rateLimits: RateLimits;
 }
 
 // Never log these, wherever they appear in a logged object.
@@ -71,5 +74,6 @@ export async function createServices(
     webSessions: sqlWebSessions(db),
     signingKeys: sqlSigningKeys(db),
     countyProviders: countyProviders(db, keyBox),
+    rateLimits: sqlRateLimits(db),
   };
 }

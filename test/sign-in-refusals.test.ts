@@ -178,32 +178,47 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
     assert.equal(await countRows(`audit_events WHERE type = 'consent.denied' AND client_id = '${app.id}'`), 1);
   });
 
-  test('password guessing is throttled per account name, known and unknown alike', async () => {
+  test('password guessing from one address waits longer after each failure, known and unknown names alike', async () => {
     // The attack: try passwords against one account name as fast as captchas allow.
     await server.services.accounts.create({ username: 'guessed.user', passwordHash: await hashPassword('Right#Pass2026'), displayName: '被猜者' });
     const attempt = async (account: string, password: string) => {
       const agent = new Agent(server.issuer);
       const { action, fields } = await loginPage(agent);
       const res = await agent.post(action, { ...fields, account, password, captcha: TEST_CAPTCHA, action: 'login' });
-      return { status: res.status, html: await res.text() };
+      return { status: res.status, html: await res.text(), retryAfter: Number(res.headers.get('retry-after') ?? 0) };
     };
-    for (let i = 0; i < 10; i++) {
-      assert.ok((await attempt('guessed.user', `Wrong#Pass${i}x`)).html.includes(failed));
+    const waitPasses = () => server.services.db.query(`UPDATE rate_limits SET blocked_until = now()`);
+    for (let i = 0; i < 5; i++) {
+      assert.ok((await attempt('guessed.user', `Wrong#Pass${i}x`)).html.includes(failed), 'a few typos are answered as usual');
       assert.ok((await attempt('never.existed', `Wrong#Pass${i}x`)).html.includes(failed));
     }
-    const locked = await attempt('guessed.user', 'Right#Pass2026');
-    assert.equal(locked.status, 400, 'even the right password waits');
-    assert.ok(locked.html.includes('嘗試登入失敗次數過多'));
+    const waiting = await attempt('guessed.user', 'Right#Pass2026');
+    assert.equal(waiting.status, 400, 'even the right password waits');
+    assert.ok(waiting.html.includes('嘗試登入失敗次數過多'));
+    assert.ok(waiting.retryAfter > 0 && waiting.retryAfter <= 15, `retry after ${waiting.retryAfter}`);
     assert.ok((await attempt('never.existed', 'Right#Pass2026')).html.includes('嘗試登入失敗次數過多'), 'an unknown name is treated the same');
-    const other = await attempt(teacher.username, teacher.password);
-    assert.equal(other.status, 302, 'other accounts are not affected');
-    await server.services.db.query(`UPDATE audit_events SET at = at - interval '16 minutes' WHERE type = 'login.failed'`);
+    assert.equal((await attempt(teacher.username, teacher.password)).status, 302, 'other accounts are not affected');
+
+    await waitPasses();
+    assert.ok((await attempt('guessed.user', 'Wrong#Pass6x')).html.includes(failed));
+    const longer = await attempt('guessed.user', 'Right#Pass2026');
+    assert.ok(longer.retryAfter > waiting.retryAfter, `the next wait is longer (${longer.retryAfter} s after ${waiting.retryAfter} s)`);
+
+    const decisions = await server.services.db.query<{ type: string; limit: string }>(
+      `SELECT type, detail->>'limit' AS limit FROM audit_events WHERE type IN ('login.delayed', 'login.throttled') ORDER BY id`,
+    );
+    assert.deepEqual(decisions.filter((d) => d.type === 'login.delayed').length, 3, 'each wait set is recorded');
+    assert.ok(decisions.filter((d) => d.type === 'login.throttled').every((d) => d.limit === 'pair'));
+
+    await server.services.db.query(`UPDATE rate_limits SET window_ends_at = now(), blocked_until = NULL`);
     assert.equal((await attempt('guessed.user', 'Right#Pass2026')).status, 302, 'the window passes');
   });
 
   test('an unknown account costs as much time as a known one (no enumeration by timing)', async () => {
     const agent = new Agent(server.issuer);
     const time = async (account: string) => {
+      // Every attempt starts unthrottled, so each pays its password check.
+      await server.services.db.query('DELETE FROM rate_limits');
       const { action, fields } = await loginPage(agent);
       const t = performance.now();
       await agent.post(action, { ...fields, account, password: 'Wrong#Pass123', captcha: TEST_CAPTCHA, action: 'login' });

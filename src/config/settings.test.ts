@@ -25,6 +25,12 @@ test('production refuses missing secrets, a plain-http public issuer and a test 
   assert.equal(ok.production, true);
 });
 
+test('TRUSTED_PROXY_HOPS: one proxy unless told, at least one', () => {
+  assert.equal(loadSettings({}).trustedProxyHops, 1);
+  assert.equal(loadSettings({ TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops, 2);
+  assert.throws(() => loadSettings({ TRUSTED_PROXY_HOPS: '0' }), /TRUSTED_PROXY_HOPS/);
+});
+
 test('bad values are named with the reason', () => {
   assert.throws(() => loadSettings({ PORT: 'eighty' }), /PORT/);
   assert.throws(() => loadSettings({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres/);

@@ -18,6 +18,8 @@ const schema = z.object({
   ACCOUNT_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/).default('mail.edu.tw'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  /** With TRUST_PROXY: how many reverse proxies append to X-Forwarded-For; the client address is that many entries from the right (entries further left are written by the client). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   SEED_DEMO: bool.optional(),
   CAPTCHA_TEST_ANSWER: z.string().regex(/^\d{3}$/, 'must be three digits').optional(),
   COOKIE_SECRET: secret.optional(),
@@ -47,6 +49,8 @@ export interface Settings {
   accountDomain: string;
   logLevel: string;
   trustProxy: boolean;
+  /** Reverse proxies in front of the service whose X-Forwarded-For entries are believed (TRUSTED_PROXY_HOPS). */
+  trustedProxyHops: number;
   seedDemo: boolean;
   captchaTestAnswer?: string;
   smtpUrl?: string;
@@ -104,6 +108,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     accountDomain: s.ACCOUNT_DOMAIN,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
+    trustedProxyHops: s.TRUSTED_PROXY_HOPS,
     seedDemo: s.SEED_DEMO ?? !production,
     captchaTestAnswer: s.CAPTCHA_TEST_ANSWER,
     smtpUrl: s.SMTP_URL,

@@ -100,5 +100,6 @@ export async function createProvider(s: Services): Promise<Provider> {
 
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = settings.trustProxy;
+  provider.maxIpsCount = settings.trustedProxyHops;
   return provider;
 }

@@ -39,7 +39,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, captcha, accountDomain: settings.accountDomain });
+  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, limits: s.rateLimits, captcha, accountDomain: settings.accountDomain });
   const countyFlows = flowStore<FederationState>(s.db, 'federation', FEDERATION_TTL_SECONDS);
   const registrationFlows = flowStore<RegistrationState>(s.db, 'registration', REGISTRATION_TTL_SECONDS);
   const identities = countyIdentities(s.db);
@@ -75,6 +75,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const app = new Koa<AppState>();
   app.keys = [settings.secrets.COOKIE_SECRET];
   app.proxy = settings.trustProxy;
+  // The client address is the entry the nearest trusted proxy appended, not the leftmost one the client wrote.
+  app.maxIpsCount = settings.trustedProxyHops;
 
   const health = healthRoutes(s.db, s.log);
   app.use(health.routes());
@@ -103,7 +105,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   }
   app.use(sessions.load);
   for (const router of [
-    loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit }),
+    loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit, secure }),
     accountRoutes({ accounts: s.accounts, clients: s.clients, identities }),
     resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.db),

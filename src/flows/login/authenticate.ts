@@ -1,8 +1,11 @@
 import { parseLoginName } from '../../domain/account-name.ts';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import { verifyPassword } from '../../security/password.ts';
+import type { RateLimits } from '../../security/rate-limit.ts';
 import { sha256 } from '../../security/tokens.ts';
 import type { Account, AccountRepo, AuditRepo } from '../../storage/ports.ts';
+import { deviceMark } from './known-devices.ts';
+import { loginThrottle } from './throttle.ts';
 
 export interface LoginAttempt {
   account: string;
@@ -12,28 +15,30 @@ export interface LoginAttempt {
   ip?: string;
   userAgent?: string;
   clientId?: string;
+  /** Marks of the account names this browser signed in with before (known-devices.ts). */
+  knownDevice?: readonly string[];
 }
 
-export type LoginResult = { ok: true; account: Account } | { ok: false; reason: 'captcha' | 'credentials' | 'throttled' };
-
-/** After this many failures for one account name within the window, that name is refused for a while. */
-export const LOGIN_FAILURE_LIMIT = 10;
-export const LOGIN_FAILURE_WINDOW_MINUTES = 15;
+export type LoginResult =
+  | { ok: true; account: Account; deviceMark: string }
+  | { ok: false; reason: 'captcha' | 'credentials' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
  * Sign-in with the Education Cloud password. Every failure looks the same to the user, and an
  * unknown or disabled account costs the same password-hashing time as a known one.
  */
-export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; captcha: CaptchaService; accountDomain: string }) {
+export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; limits: RateLimits; captcha: CaptchaService; accountDomain: string }) {
+  const throttle = loginThrottle(deps.limits, deps.audit);
   return async (a: LoginAttempt): Promise<LoginResult> => {
     const context = { ip: a.ip, userAgent: a.userAgent, clientId: a.clientId };
     const name = parseLoginName(a.account, deps.accountDomain);
     // Keyed by the name as typed, known or not, so the throttle itself reveals nothing about accounts.
     const nameHash = sha256(`login:${name.ok ? name.value : a.account.trim().toLowerCase()}`);
-    if ((await deps.audit.recentFailures(nameHash, LOGIN_FAILURE_WINDOW_MINUTES)) >= LOGIN_FAILURE_LIMIT) {
-      await deps.audit.record({ type: 'login.throttled', ...context, detail: { name_hash: nameHash } });
-      return { ok: false, reason: 'throttled' };
-    }
+    const mark = deviceMark(nameHash);
+    const subject = { nameHash, ip: a.ip ?? 'unknown', knownDevice: a.knownDevice?.includes(mark) ?? false };
+    const decision = await throttle.check(subject, context);
+    if (decision.refused) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
     if (!(await deps.captcha.check(a.captchaId, a.captcha))) {
       await deps.audit.record({ type: 'login.failed', ...context, detail: { reason: 'captcha' } });
       return { ok: false, reason: 'captcha' };
@@ -47,10 +52,12 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; c
         accountId: account?.id,
         detail: { reason: !account ? 'unknown_account' : !passwordOk ? 'password' : 'disabled', name_hash: nameHash },
       });
+      await throttle.failed(subject, context);
       return { ok: false, reason: 'credentials' };
     }
+    await throttle.succeeded(subject);
     await deps.audit.record({ type: 'login.succeeded', ...context, accountId: account.id, detail: { method: 'password' } });
-    return { ok: true, account };
+    return { ok: true, account, deviceMark: mark };
   };
 }
 export type Authenticate = ReturnType<typeof authenticator>;

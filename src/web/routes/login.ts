@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type Provider from 'oidc-provider';
-import { LOGIN_FAILURE_WINDOW_MINUTES, type Authenticate } from '../../flows/login/authenticate.ts';
+import type { Authenticate } from '../../flows/login/authenticate.ts';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownNames, rememberName } from '../../flows/login/known-devices.ts';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { AuditRepo, ClientRepo } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
@@ -18,6 +19,7 @@ interface Deps {
   sessions: WebSessions;
   clients: ClientRepo;
   audit: AuditRepo;
+  secure: boolean;
 }
 
 /**
@@ -49,11 +51,18 @@ export function loginRoutes(d: Deps) {
       ip: ctx.ip,
       userAgent: ctx.get('user-agent'),
       clientId,
+      knownDevice: knownNames(ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true })),
     });
     if (!result.ok) {
-      const error = ctx.state.t(result.reason === 'throttled' ? 'login.throttled' : 'login.failed', { minutes: LOGIN_FAILURE_WINDOW_MINUTES });
+      const error =
+        result.reason === 'throttled'
+          ? ctx.state.t('login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
+          : ctx.state.t('login.failed');
+      if (result.reason === 'throttled') ctx.set('Retry-After', String(result.retryAfterSeconds));
       return void (await showLogin(ctx, action, { account, clientName, error }));
     }
+    const remembered = rememberName(ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true }), result.deviceMark);
+    ctx.cookies.set(KNOWN_DEVICE_COOKIE, remembered, { signed: true, httpOnly: true, sameSite: 'lax', secure: d.secure, maxAge: KNOWN_DEVICE_MAX_AGE_MS });
     await d.sessions.start(ctx, result.account.id);
     return result.account;
   }
