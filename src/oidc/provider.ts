@@ -14,6 +14,8 @@ export const oidcRoutes = {
   end_session: '/oidc/v1/userlogout',
   introspection: '/oidc/v1/introspect',
   revocation: '/oidc/v1/revoke',
+  // Pushed authorization requests (RFC 9126), on by default in oidc-provider and advertised in discovery.
+  pushed_authorization_request: '/oidc/v1/par',
 } as const;
 
 export const resourcePaths = {

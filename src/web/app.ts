@@ -10,6 +10,7 @@ import { handleErrors } from './middleware/errors.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { webSessions } from './middleware/web-session.ts';
 import { securityHeaders } from './security-headers.ts';
+import { logoutSteps } from './oidc-logout.ts';
 import { accountRoutes } from './routes/account.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { captchaRoutes } from './routes/captcha.ts';
@@ -54,10 +55,15 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   });
 
   const oidc = await liveProvider(s, (provider: Provider) => {
+    // The provider's own pages and answers carry the site's headers (set first: form_post adds its script hash).
+    provider.use(async (ctx, next) => {
+      securityHeaders(ctx, { cache: false });
+      await next();
+    });
     // Signing out at the provider (RP-initiated logout) ends the SSO site's session too.
+    logoutSteps(provider, { sessions, webSessions: s.webSessions });
     provider.on('end_session.success', (ctx) => {
       const accountId = ctx.oidc.session?.accountId;
-      sessions.end(ctx).catch((err) => s.log.error({ err }, 'ending web session failed'));
       s.audit.record({ type: 'logout', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip }).catch(() => undefined);
     });
     // Every sign-in to an application, with or without a password typed (single sign-on).

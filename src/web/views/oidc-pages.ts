@@ -1,7 +1,7 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { html, raw } from '../html.ts';
 import { pickLang, translator } from '../i18n/translate.ts';
-import { securityHeaders } from '../security-headers.ts';
+import { allowInlineScript, securityHeaders } from '../security-headers.ts';
 import { errorPage } from './pages.ts';
 import { layout, type PageContext } from './layout.ts';
 
@@ -38,6 +38,25 @@ export async function renderLogoutConfirm(ctx: KoaContextWithOIDC, form: string)
     <button type="submit" form="op.logoutForm">${p.t('logout.no')}</button>
   </div>
 </section>`,
+  ).value;
+}
+
+/** Signing out without a question: the same form, submitted at once (a button without script). */
+export async function renderLogoutAutoSubmit(ctx: KoaContextWithOIDC, form: string) {
+  const p = pageContext(ctx);
+  securityHeaders(ctx);
+  ctx.type = 'html';
+  const submit = allowInlineScript(ctx, `document.getElementById('op.logoutForm').submit();`);
+  const confirmed = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+  ctx.body = layout(
+    p,
+    p.t('logout.title'),
+    html`<section class="card">
+  <h1>${p.t('logout.title')}</h1>
+  ${raw(confirmed)}
+  <noscript><button type="submit" form="op.logoutForm" class="primary">${p.t('logout.yes')}</button></noscript>
+</section>
+<script>${raw(submit)}</script>`,
   ).value;
 }
 
