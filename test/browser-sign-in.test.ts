@@ -63,6 +63,12 @@ describe('a teacher signs in to the demo application in Chromium', { skip: brows
     assert.equal(userinfo.name, teacher.displayName);
     assert.equal(eduinfo.schoolid, teacher.affiliation.schoolCode);
     assert.equal(eduinfo.titles[0].titles[0], '教師');
+
+    // Signing out with the application's ID token asks nothing and ends the SSO site's session too.
+    await page.getByRole('link', { name: '登出' }).last().click();
+    await page.waitForURL(`${server.issuer}/demo`);
+    await page.goto(`${server.issuer}/account`);
+    await page.waitForURL(/\/login/);
     assert.deepEqual(cspViolations, []);
   });
 
