@@ -15,7 +15,7 @@ import { accountRoutes } from './routes/account.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { healthRoutes } from './routes/health.ts';
-import { loginRoutes } from './routes/login.ts';
+import { loginRoutes } from '../flows/login/routes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { registrationRoutes } from './routes/registration.ts';

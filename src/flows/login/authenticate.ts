@@ -1,9 +1,10 @@
 import { parseLoginName } from '../../domain/account-name.ts';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
-import { verifyPassword } from '../../security/password.ts';
 import type { RateLimits } from '../../security/rate-limit.ts';
 import { sha256 } from '../../security/tokens.ts';
-import type { Account, AccountRepo, AuditRepo } from '../../storage/ports.ts';
+import { passwordMethod } from '../../methods/password.ts';
+import type { AccountRepo, AuditRepo } from '../../storage/ports.ts';
+import type { LoginResult } from './flow.ts';
 import { deviceMark } from './known-devices.ts';
 import { loginThrottle } from './throttle.ts';
 
@@ -19,17 +20,13 @@ export interface LoginAttempt {
   knownDevice?: readonly string[];
 }
 
-export type LoginResult =
-  | { ok: true; account: Account; deviceMark: string }
-  | { ok: false; reason: 'captcha' | 'credentials' }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
-
 /**
- * Sign-in with the Education Cloud password. Every failure looks the same to the user, and an
- * unknown or disabled account costs the same password-hashing time as a known one.
+ * The login service: sign-in with the Education Cloud password, throttled (throttle.ts). Every
+ * failure looks the same to the user.
  */
 export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; limits: RateLimits; captcha: CaptchaService; accountDomain: string }) {
   const throttle = loginThrottle(deps.limits, deps.audit);
+  const provePassword = passwordMethod(deps.accounts);
   return async (a: LoginAttempt): Promise<LoginResult> => {
     const context = { ip: a.ip, userAgent: a.userAgent, clientId: a.clientId };
     const name = parseLoginName(a.account, deps.accountDomain);
@@ -43,18 +40,13 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; l
       await deps.audit.record({ type: 'login.failed', ...context, detail: { reason: 'captcha' } });
       return { ok: false, reason: 'captcha' };
     }
-    const account = name.ok ? await deps.accounts.findByUsername(name.value) : undefined;
-    const passwordOk = await verifyPassword(account?.passwordHash, a.password);
-    if (!account || !passwordOk || account.status !== 'active') {
-      await deps.audit.record({
-        type: 'login.failed',
-        ...context,
-        accountId: account?.id,
-        detail: { reason: !account ? 'unknown_account' : !passwordOk ? 'password' : 'disabled', name_hash: nameHash },
-      });
+    const proof = await provePassword(name.ok ? name.value : undefined, a.password);
+    if (!proof.ok) {
+      await deps.audit.record({ type: 'login.failed', ...context, accountId: proof.account?.id, detail: { reason: proof.reason, name_hash: nameHash } });
       await throttle.failed(subject, context);
       return { ok: false, reason: 'credentials' };
     }
+    const { account } = proof;
     await throttle.succeeded(subject);
     await deps.audit.record({ type: 'login.succeeded', ...context, accountId: account.id, detail: { method: 'password' } });
     return { ok: true, account, deviceMark: mark };

@@ -1,16 +1,18 @@
 import Router from '@koa/router';
 import type Provider from 'oidc-provider';
-import type { Authenticate } from '../../flows/login/authenticate.ts';
-import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownNames, rememberName } from '../../flows/login/known-devices.ts';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { AuditRepo, ClientRepo } from '../../storage/ports.ts';
-import { page, type AppState, type Ctx } from '../context.ts';
-import { requireCsrf } from '../middleware/csrf.ts';
-import { HttpError } from '../middleware/errors.ts';
-import type { WebSessions } from '../middleware/web-session.ts';
-import { loginPage } from '../views/login.ts';
-import { translator } from '../i18n/translate.ts';
-import { consentPage } from '../views/pages.ts';
+import { page, type AppState, type Ctx } from '../../web/context.ts';
+import { translator } from '../../web/i18n/translate.ts';
+import { requireCsrf } from '../../web/middleware/csrf.ts';
+import { HttpError } from '../../web/middleware/errors.ts';
+import type { WebSessions } from '../../web/middleware/web-session.ts';
+import { loginPage } from '../../web/views/login.ts';
+import { consentPage } from '../../web/views/pages.ts';
+import type { Authenticate } from './authenticate.ts';
+import { afterAttempt, onSubmit } from './flow.ts';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownNames, rememberName } from './known-devices.ts';
+import { loginForm } from './schemas.ts';
 
 interface Deps {
   oidc: { readonly provider: Provider };
@@ -28,8 +30,6 @@ interface Deps {
  */
 export function loginRoutes(d: Deps) {
   const router = new Router<AppState>();
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-
   async function showLogin(ctx: Ctx, action: string, opts: { account?: string; error?: string; clientName?: string; interaction?: string } = {}) {
     if (opts.error) ctx.status = 400;
     ctx.body = loginPage(page(ctx), { action, captchaId: await d.captcha.issue(), ...opts }).value;
@@ -37,34 +37,23 @@ export function loginRoutes(d: Deps) {
 
   /** Returns the signed-in account, or renders the form again (new captcha, typed account kept, never the password). */
   async function attemptLogin(ctx: Ctx, action: string, clientId?: string, clientName?: string) {
-    const form = ctx.state.form!;
-    const account = text(form.account).slice(0, 100);
-    if (form.action === 'new_captcha') return void (await showLogin(ctx, action, { account, clientName }));
-    if (!account || !form.password || !form.captcha) {
-      return void (await showLogin(ctx, action, { account, clientName, error: ctx.state.t('login.missing') }));
+    const form = loginForm.parse(ctx.state.form ?? {});
+    const knownDevice = ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true });
+    let step = onSubmit(form);
+    if (step.kind === 'attempt') {
+      const { account, password, captcha_id: captchaId, captcha } = form;
+      const result = await d.authenticate({ account, password, captchaId, captcha, ip: ctx.ip, userAgent: ctx.get('user-agent'), clientId, knownDevice: knownNames(knownDevice) });
+      step = afterAttempt(result);
     }
-    const result = await d.authenticate({
-      account,
-      password: text(form.password).slice(0, 128),
-      captchaId: text(form.captcha_id),
-      captcha: text(form.captcha),
-      ip: ctx.ip,
-      userAgent: ctx.get('user-agent'),
-      clientId,
-      knownDevice: knownNames(ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true })),
-    });
-    if (!result.ok) {
-      const error =
-        result.reason === 'throttled'
-          ? ctx.state.t('login.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
-          : ctx.state.t('login.failed');
-      if (result.reason === 'throttled') ctx.set('Retry-After', String(result.retryAfterSeconds));
-      return void (await showLogin(ctx, action, { account, clientName, error }));
+    if (step.kind === 'signed-in') {
+      const remembered = rememberName(knownDevice, step.deviceMark);
+      ctx.cookies.set(KNOWN_DEVICE_COOKIE, remembered, { signed: true, httpOnly: true, sameSite: 'lax', secure: d.secure, maxAge: KNOWN_DEVICE_MAX_AGE_MS });
+      await d.sessions.start(ctx, step.account.id);
+      return step.account;
     }
-    const remembered = rememberName(ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true }), result.deviceMark);
-    ctx.cookies.set(KNOWN_DEVICE_COOKIE, remembered, { signed: true, httpOnly: true, sameSite: 'lax', secure: d.secure, maxAge: KNOWN_DEVICE_MAX_AGE_MS });
-    await d.sessions.start(ctx, result.account.id);
-    return result.account;
+    if (step.kind === 'form' && step.retryAfterSeconds) ctx.set('Retry-After', String(step.retryAfterSeconds));
+    const error = step.kind === 'form' && step.error ? ctx.state.t(step.error.key, step.error.params) : undefined;
+    await showLogin(ctx, action, { account: form.account, clientName, error });
   }
 
   router.get('/login', async (ctx) => {
