@@ -8,20 +8,23 @@ import type { AuditEvent, AuditRepo } from '../../storage/ports.ts';
  *   and at the limit that pair is refused for the rest of its window;
  * - one account name from everywhere: never a lock, only a growing wait for devices that have not
  *   signed into that account before, so a stranger's failures cannot keep the owner out;
- * - one address over many names (spraying one password): distinct names that failed, refused at the limit.
+ * - one address over many names (spraying one password): distinct names that failed; past a few,
+ *   the address waits longer after each new one (a wait, not a lock: a school's shared address
+ *   carries many teachers).
  * A device that signed into the account before (a signed cookie) skips the last two.
  */
 export const loginPolicies = {
   pair: { name: 'login.pair', points: 10, windowSeconds: 15 * 60 },
-  // Its points are never reached: this counter only sets waits.
+  // These two never run out of points: they only set waits.
   account: { name: 'login.account', points: 1_000_000, windowSeconds: 60 * 60 },
-  address: { name: 'login.address', points: 20, windowSeconds: 60 * 60 },
+  address: { name: 'login.address', points: 1_000_000, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 /** Failures before waits start, the first wait, and the longest. */
 const waits = {
   pair: { free: 5, firstSeconds: 15, maxSeconds: 15 * 60 },
   account: { free: 20, firstSeconds: 5, maxSeconds: 5 * 60 },
+  address: { free: 10, firstSeconds: 10, maxSeconds: 15 * 60 },
 } as const;
 
 type Limit = keyof typeof loginPolicies;
@@ -63,7 +66,7 @@ export function loginThrottle(limits: RateLimits, audit: AuditRepo) {
     async failed(s: ThrottleSubject, context: Omit<AuditEvent, 'type'>) {
       const record = (limit: Limit, failures: number, retryAfter: number) =>
         audit.record({ ...context, type: 'login.delayed', detail: { name_hash: s.nameHash, limit, failures, retry_after: retryAfter } });
-      const wait = async (limit: 'pair' | 'account', key: string, failures: number) => {
+      const wait = async (limit: Limit, key: string, failures: number) => {
         const seconds = waitAfter(limit, failures);
         if (seconds <= 0) return;
         await limits.block(loginPolicies[limit], key, seconds);
@@ -74,10 +77,7 @@ export function loginThrottle(limits: RateLimits, audit: AuditRepo) {
       if (pair.retryAfterSeconds > 0) await record('pair', pair.consumed, pair.retryAfterSeconds);
       else await wait('pair', pairKey(s), pair.consumed);
       // The address counts names, not attempts: typos on one's own account do not add up to a spray.
-      if (pair.consumed === 1) {
-        const address = await limits.penalty(loginPolicies.address, s.ip);
-        if (address.retryAfterSeconds > 0) await record('address', address.consumed, address.retryAfterSeconds);
-      }
+      if (pair.consumed === 1) await wait('address', s.ip, (await limits.penalty(loginPolicies.address, s.ip)).consumed);
       const account = await limits.penalty(loginPolicies.account, s.nameHash);
       await wait('account', s.nameHash, account.consumed);
     },
