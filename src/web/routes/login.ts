@@ -8,7 +8,7 @@ import { requireCsrf } from '../middleware/csrf.ts';
 import { HttpError } from '../middleware/errors.ts';
 import type { WebSessions } from '../middleware/web-session.ts';
 import { loginPage } from '../views/login.ts';
-import { translator } from '../i18n/translate.ts';
+import { translator } from '../../i18n/translate.ts';
 import { consentPage } from '../views/pages.ts';
 
 interface Deps {
