@@ -8,7 +8,7 @@
  * no command line needs a flag (`npm start`, bin/edusso.js, `node --test` stay as they are).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -41,7 +41,9 @@ export function transpileTsx(path: string, source: string): string {
   }).outputText;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(cached, out);
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, out);
+    renameSync(partial, cached); // whole or absent: workers starting together never read half a file
   } catch {
     // a read-only install still works, it only transpiles again next start
   }

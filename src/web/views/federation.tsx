@@ -1,6 +1,7 @@
 import { Html } from '@kitajs/html';
 import type { CountyProvider } from '../../flows/federation/providers.ts';
 import type { Purpose } from '../../flows/federation/service.ts';
+import { placeName } from '../../i18n/place-names.ts';
 import { captchaField, defaultSubmit } from './captcha.tsx';
 import { passwordInput, textField, type FieldError } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
@@ -18,14 +19,14 @@ const q = encodeURIComponent;
 export const startHref = (providerId: string, purpose: Purpose, interaction?: string) =>
   `/county/${q(providerId)}/start?purpose=${purpose}${interaction ? `&interaction=${q(interaction)}` : ''}`;
 
-type CountyTile = { code: string; name: string; provider?: CountyProvider };
+type CountyTile = { code: string; name: string; english?: string; provider?: CountyProvider };
 
 function County({ c, purpose, interaction, p }: { c: CountyTile; purpose: Purpose; interaction?: string; p: PageContext }) {
   if (!c.provider)
     return (
       <li>
         <span class="county" aria-disabled="true">
-          {Html.escapeHtml(c.name)}
+          {Html.escapeHtml(placeName(p.lang, c))}
           <small safe>{p.t('county.notConfigured')}</small>
         </span>
       </li>
@@ -35,7 +36,7 @@ function County({ c, purpose, interaction, p }: { c: CountyTile; purpose: Purpos
     <li>
       <a class="county active" href={`/county/${id}?purpose=${purpose}${interaction ? `&interaction=${q(interaction)}` : ''}`}>
         {c.provider.hasIcon ? <img src={`/county/${id}/icon`} alt="" width="48" height="48" /> : ''}
-        {Html.escapeHtml(c.name)}
+        {Html.escapeHtml(placeName(p.lang, c))}
       </a>
     </li>
   );

@@ -3,13 +3,14 @@ import { Html } from '@kitajs/html';
 import type { RegistrationState, FieldErrors } from '../../flows/registration/state.ts';
 import { steps } from '../../flows/registration/state.ts';
 import type { ClassInfo } from '../../storage/ports.ts';
-import { levelName } from '../../i18n/place-names.ts';
+import { levelName, placeName } from '../../i18n/place-names.ts';
 import { captchaField, defaultSubmit } from './captcha.tsx';
 import { passwordInput, selectField, textField } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
-type Option = { value: string; label: string };
+/** A list entry; `english` is the shipped English name of a county or district, shown on English pages. */
+type Option = { value: string; label: string; english?: string };
 
 function page(p: PageContext, step: RegistrationState['step'], body: JSX.Element, notice?: string) {
   const n = steps.indexOf(step) + 1;
@@ -105,6 +106,7 @@ export interface SchoolLists {
 
 export function schoolStep(p: PageContext, s: RegistrationState, lists: SchoolLists, errors: FieldErrors = {}) {
   const place = s.place;
+  const local = (options: Option[]) => options.map((o) => ({ value: o.value, label: placeName(p.lang, { name: o.label, english: o.english }) }));
   const levels = lists.levels.map((l) => ({ value: l.value, label: levelName(p.lang, l.label) }));
   return page(
     p,
@@ -113,8 +115,8 @@ export function schoolStep(p: PageContext, s: RegistrationState, lists: SchoolLi
       <Form p={p} action="school">
         {defaultSubmit('next')}
         <div class="cascade" data-cascade>
-          {selectField(p, { name: 'county', label: p.t('register.county'), options: lists.counties, value: place.county, placeholder: p.t('register.pick') })}
-          {selectField(p, { name: 'district', label: p.t('register.district'), options: lists.districts, value: place.district, placeholder: p.t('register.pick') })}
+          {selectField(p, { name: 'county', label: p.t('register.county'), options: local(lists.counties), value: place.county, placeholder: p.t('register.pick') })}
+          {selectField(p, { name: 'district', label: p.t('register.district'), options: local(lists.districts), value: place.district, placeholder: p.t('register.pick') })}
           {selectField(p, { name: 'level', label: p.t('register.level'), options: levels, value: place.level, placeholder: p.t('register.pick') })}
           {selectField(p, { name: 'school', label: p.t('register.school'), options: lists.schools, value: place.school, placeholder: p.t('register.pick'), error: errors.school })}
           <button type="submit" name="action" value="refresh" class="cascade-refresh" safe>
