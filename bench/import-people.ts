@@ -1,6 +1,9 @@
 // Imports generated source data (teachers, staff and every pupil of the shipped elementary schools:
-// about 1.2 million rows) and prints rows per second, on PGlite and, when TEST_DATABASE_URL or
+// about 1.2 million rows) and prints rows per second, on the embedded PostgreSQL and, when TEST_DATABASE_URL or
 // BENCH_DATABASE_URL is set, on PostgreSQL. Run: node bench/import-people.ts [--rows N]
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDirectory } from '../src/directory/seed.ts';
 import { piiVault } from '../src/security/pii.ts';
@@ -14,7 +17,7 @@ const limit = values.rows ? Number(values.rows) : Infinity;
 const vault = piiVault({ PII_ENCRYPTION_KEY: 'bench-encryption-key-0123456789abcdef', PII_HASH_KEY: 'bench-hash-key-0123456789abcdef0123' });
 
 async function run(label: string, databaseUrl?: string) {
-  const db = await openDb({ databaseUrl, dataDir: null });
+  const db = await openDb({ databaseUrl, dataDir: mkdtempSync(join(tmpdir(), 'edusso-bench-')) });
   await migrate(db);
   await seedDirectory(db);
   if (databaseUrl) await db.query('TRUNCATE source_people');
@@ -38,7 +41,7 @@ async function run(label: string, databaseUrl?: string) {
   await db.close();
 }
 
-await run('pglite');
+await run('embedded');
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) await run('postgresql', pgUrl);
 else console.log('postgresql: skipped (set BENCH_DATABASE_URL)');
