@@ -21,7 +21,10 @@ const measureScript = `(() => {
   };
 })()`;
 
-/** What a 360 px phone shows: the header's height, any sideways scrolling, and labels broken inside themselves. */
+/**
+ * What a 360 px phone shows: the header's height, any sideways scrolling, and labels broken inside themselves.
+ * Meaningful with a CJK font installed (Debian: fonts-wqy-microhei or fonts-noto-cjk), as on every phone.
+ */
 const measure = (page: Page) =>
   page.evaluate(measureScript) as Promise<{ headerHeight: number; viewportHeight: number; overflow: number; wrapped: string[] }>;
 
@@ -76,7 +79,7 @@ describe('pages on a 360 px phone in Chromium', { skip: browserSkipReason() }, (
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${server.issuer}/login?lang=zh-TW`);
     const eye = page.getByRole('button', { name: '顯示密碼' });
-    const speaker = page.getByRole('link', { name: '播放語音驗證碼' });
+    const speaker = page.getByRole('button', { name: '播放語音驗證碼' }); // site.js makes the link a button
     for (const control of [eye, speaker]) {
       const box = await control.locator('svg').boundingBox();
       assert.ok(box && box.width >= 16 && box.height >= 16, 'icon has a visible size');
