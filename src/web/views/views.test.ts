@@ -25,11 +25,13 @@ test('data is escaped in text and in attributes', () => {
   assert.doesNotMatch(html, /"><script>/);
   assert.match(html, /<p class="error" role="alert" id="form-error">&#34;>&lt;script>/);
   assert.match(html, /<input id="account" name="account" value="&#34;><script>alert\(1\)<\/script>"/);
+  // `&` too, so text that looks like a character reference comes back as typed.
+  assert.match(loginPage(ctx(), { action: '/login', captchaId: 'c', account: 'a&amp;b' }).value, /value="a&amp;amp;b"/);
 });
 
 test('the language switch keeps the page path and query', () => {
   const html = homePage(ctx('zh-TW', '/county', 'purpose=reset-password&lang=zh-TW')).value;
-  assert.match(html, /<a class="lang" href="\/county\?purpose=reset-password&lang=en"/);
+  assert.match(html, /<a class="lang" href="\/county\?purpose=reset-password&amp;lang=en"/);
   assert.match(homePage(ctx('en', '/login')).value, /<a class="lang" href="\/login\?lang=zh-TW"/);
 });
 
