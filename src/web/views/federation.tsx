@@ -2,7 +2,8 @@ import { Html } from '@kitajs/html';
 import type { CountyProvider } from '../../flows/federation/providers.ts';
 import type { Purpose } from '../../flows/federation/service.ts';
 import { placeName } from '../../i18n/place-names.ts';
-import { captchaField, defaultSubmit } from './captcha.tsx';
+import { defaultSubmit } from './captcha.tsx';
+import { PasswordCaptchaSubmit, RegisterLink } from './login.tsx';
 import { passwordInput, textField, type FieldError } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
@@ -119,17 +120,9 @@ export function linkPage(p: PageContext, v: { captchaId: string; account?: strin
         <input type="hidden" name="_csrf" value={p.csrf} />
         {defaultSubmit('login')}
         {textField(p, { name: 'account', label: p.t('login.account'), value: v.account, autocomplete: 'username', hint: p.t('login.accountHint') })}
-        {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password' })}
-        {captchaField(p, v.captchaId)}
-        <button type="submit" name="action" value="login" class="primary" safe>
-          {p.t('login.submit')}
-        </button>
+        <PasswordCaptchaSubmit p={p} captchaId={v.captchaId} />
       </form>
-      <p class="more">
-        <a href="/register" safe>
-          {p.t('login.register')}
-        </a>
-      </p>
+      <RegisterLink p={p} />
     </section>,
   );
 }

@@ -13,6 +13,29 @@ export interface LoginView {
   interaction?: string;
 }
 
+/** The end of every password sign-in form: password, captcha and 登入 (the login page and county linking). */
+export function PasswordCaptchaSubmit({ p, captchaId }: { p: PageContext; captchaId: string }) {
+  return (
+    <>
+      {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password' })}
+      {captchaField(p, captchaId)}
+      <button type="submit" name="action" value="login" class="primary" safe>
+        {p.t('login.submit')}
+      </button>
+    </>
+  );
+}
+
+export function RegisterLink({ p }: { p: PageContext }) {
+  return (
+    <p class="more">
+      <a href="/register" safe>
+        {p.t('login.register')}
+      </a>
+    </p>
+  );
+}
+
 export function loginPage(p: PageContext, v: LoginView) {
   const county = `/county?purpose=login${v.interaction ? `&interaction=${encodeURIComponent(v.interaction)}` : ''}`;
   return layout(
@@ -53,22 +76,14 @@ export function loginPage(p: PageContext, v: LoginView) {
             {p.t('login.accountHint')}
           </small>
         </div>
-        {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password' })}
-        {captchaField(p, v.captchaId)}
-        <button type="submit" name="action" value="login" class="primary" safe>
-          {p.t('login.submit')}
-        </button>
+        <PasswordCaptchaSubmit p={p} captchaId={v.captchaId} />
       </form>
       <p class="more">
         <a href={county} safe>
           {p.t('county.login')}
         </a>
       </p>
-      <p class="more">
-        <a href="/register" safe>
-          {p.t('login.register')}
-        </a>
-      </p>
+      <RegisterLink p={p} />
     </section>,
   );
 }
