@@ -1,4 +1,4 @@
-/** Texts of smaller pages: the development outbox, class lines, school levels, helpdesk report summaries. */
+/** Texts of smaller pages: the development outbox, class lines, names of data values, county default labels, helpdesk report summaries. */
 import type { Texts } from './texts.ts';
 
 export const pageMessages = {
@@ -20,6 +20,12 @@ export const pageMessages = {
   'level.幼兒園': { 'zh-TW': '幼兒園', en: 'Kindergarten' },
   'level.大專校院': { 'zh-TW': '大專校院', en: 'College or university' },
   'level.特教': { 'zh-TW': '特教', en: 'Special education school' },
+  'identity.教師': { 'zh-TW': '教師', en: 'Teacher' },
+  'identity.職員': { 'zh-TW': '職員', en: 'Staff' },
+  'identity.學生': { 'zh-TW': '學生', en: 'Student' },
+  'county.label.login': { 'zh-TW': '教育人員登入', en: 'Sign in as education staff' },
+  'county.label.forgotAccount': { 'zh-TW': '使用 SSO 單一認證帳號取得', en: 'Get it with the county SSO account' },
+  'county.label.resetPassword': { 'zh-TW': '使用 SSO 單一認證帳號重設密碼', en: 'Reset the password with the county SSO account' },
   'report.summary.generic': { 'zh-TW': '申請帳號時遇到問題。', en: 'A problem while applying for an account.' },
   'report.summary.school-not-found': { 'zh-TW': '申請帳號時找不到我的學校。', en: 'My school was not listed when applying for an account.' },
   'report.summary.source-not-found': { 'zh-TW': '申請帳號時，身分驗證查無資料。', en: 'Identity verification found no record when applying for an account.' },

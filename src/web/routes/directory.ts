@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { listCounties, listDistricts, listLevels, listSchools } from '../../directory/repository.ts';
 import type { Db } from '../../storage/db.ts';
 import type { AppState } from '../context.ts';
-import { levelName, placeName } from '../../i18n/place-names.ts';
+import { levelName, placeName } from '../../i18n/data-names.ts';
 
 const param = (v: unknown) => (typeof v === 'string' && v.length <= 20 ? v : '');
 

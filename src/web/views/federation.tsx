@@ -1,7 +1,7 @@
 import { Html } from '@kitajs/html';
-import type { CountyProvider } from '../../flows/federation/providers.ts';
+import { defaultLabels, type CountyLabels, type CountyProvider } from '../../flows/federation/providers.ts';
 import type { Purpose } from '../../flows/federation/service.ts';
-import { placeName } from '../../i18n/place-names.ts';
+import { placeName } from '../../i18n/data-names.ts';
 import { defaultSubmit } from './captcha.tsx';
 import { PasswordCaptchaSubmit, RegisterLink } from './login.tsx';
 import { passwordInput, textField, type FieldError } from './fields.tsx';
@@ -62,9 +62,16 @@ export function countyMapPage(p: PageContext, v: { purpose: Purpose; interaction
   );
 }
 
+/** A county's labels as configured; the manual's defaults are shown in the page's language. */
+function localLabels(p: PageContext, labels: CountyLabels): CountyLabels {
+  const pick = (name: keyof CountyLabels, key: 'county.label.login' | 'county.label.forgotAccount' | 'county.label.resetPassword') =>
+    labels[name] === defaultLabels[name] ? p.t(key) : labels[name];
+  return { login: pick('login', 'county.label.login'), forgotAccount: pick('forgotAccount', 'county.label.forgotAccount'), resetPassword: pick('resetPassword', 'county.label.resetPassword') };
+}
+
 /** One county: the manual's button for this purpose, then 「教育人員登入」 to the county's own login. */
 export function countyPage(p: PageContext, v: { provider: CountyProvider; purpose: Purpose; interaction?: string }) {
-  const l = v.provider.labels;
+  const l = localLabels(p, v.provider.labels);
   const lead = v.purpose === 'forgot-account' ? l.forgotAccount : v.purpose === 'reset-password' ? l.resetPassword : p.t(purposeTitle[v.purpose]);
   return layout(
     p,

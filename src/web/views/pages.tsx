@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { LinkedIdentity } from '../../flows/federation/identities.ts';
 import type { Account, Affiliation, ClientRecord } from '../../storage/ports.ts';
 import { safeUrl } from '../../domain/safe-url.ts';
+import { identityName } from '../../i18n/data-names.ts';
 import { layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -64,7 +65,7 @@ export function profilePage(p: PageContext, account: Account, affiliations: Affi
         {affiliations.map((a) => (
           <>
             {row(p.t('profile.school'), `${a.schoolName}（${a.schoolCode}）`)}
-            {row(p.t('profile.identity'), a.identity)}
+            {row(p.t('profile.identity'), identityName(p.lang, a.identity))}
             {row(p.t('profile.titles'), a.titles.join('、'))}
             {row(p.t('profile.classes'), a.classes.map((c) => `${c.year}-${c.semester} ${c.classtitle}`).join('、'))}
           </>

@@ -3,7 +3,7 @@ import { Html } from '@kitajs/html';
 import type { RegistrationState, FieldErrors } from '../../flows/registration/state.ts';
 import { steps } from '../../flows/registration/state.ts';
 import type { ClassInfo } from '../../storage/ports.ts';
-import { levelName, placeName } from '../../i18n/place-names.ts';
+import { identityName, levelName, placeName } from '../../i18n/data-names.ts';
 import { captchaField, defaultSubmit } from './captcha.tsx';
 import { passwordInput, selectField, textField } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
@@ -206,7 +206,7 @@ export function confirmStep(p: PageContext, s: RegistrationState, schoolName: st
       <PersonTable
         rows={[
           [p.t('register.school'), schoolName],
-          [p.t('register.identity'), person.identity],
+          [p.t('register.identity'), identityName(p.lang, person.identity)],
           [p.t('register.name'), person.name],
           [p.t('register.titles'), person.titles.join('、') || p.t('profile.none')],
           [p.t('register.classes'), person.classes.map((c) => classLine(p, c)).join('、') || p.t('register.classesEmpty')],

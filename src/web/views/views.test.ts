@@ -6,7 +6,8 @@ import { translator, type Lang } from '../../i18n/translate.ts';
 import { loginPage } from './login.ts';
 import { appsPage, consentPage, homePage } from './pages.ts';
 import { schoolStep } from './registration.ts';
-import { countyMapPage } from './federation.ts';
+import { countyMapPage, countyPage } from './federation.ts';
+import { identityName } from '../../i18n/data-names.ts';
 import type { PageContext } from './layout.ts';
 
 const ctx = (lang: Lang = 'zh-TW', path = '/', search = ''): PageContext => ({ t: translator(lang), lang, path, search, csrf: 'token' });
@@ -88,4 +89,16 @@ test('English pages name counties and districts by their English names from the 
   assert.match(countyMapPage(ctx('zh-TW'), { purpose: 'login', counties }).value, /宜蘭縣/);
   const lists = { counties: [{ value: '10002000', label: '宜蘭縣', english: 'Yilan County' }], districts: [], levels: [], schools: [] };
   assert.match(schoolStep(ctx('en'), initialState(), lists).value, /<option value="10002000">Yilan County<\/option>/);
+});
+
+test('English pages show the manual’s default county labels and source-data identities in English', () => {
+  const provider = { id: 'yl', countyName: '宜蘭縣', displayName: 'Yilan SSO', labels: { login: '教育人員登入', forgotAccount: '使用 SSO 單一認證帳號取得', resetPassword: 'Custom reset' } };
+  const en = countyPage(ctx('en'), { provider: provider as never, purpose: 'forgot-account' }).value;
+  assert.match(en, />Sign in as education staff<\/a>/);
+  assert.match(en, /<p>Get it with the county SSO account<\/p>/);
+  assert.match(countyPage(ctx('en'), { provider: provider as never, purpose: 'reset-password' }).value, /<p>Custom reset<\/p>/);
+  assert.match(countyPage(ctx('zh-TW'), { provider: provider as never, purpose: 'login' }).value, />教育人員登入<\/a>/);
+  assert.equal(identityName('en', '教師'), 'Teacher');
+  assert.equal(identityName('zh-TW', '教師'), '教師');
+  assert.equal(identityName('en', '其他'), '其他');
 });
