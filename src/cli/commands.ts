@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateAccountName } from '../domain/account-name.ts';
 import { validatePassword } from '../domain/password-policy.ts';
-import { translator } from '../web/i18n/translate.ts';
+import { translator } from '../i18n/translate.ts';
 import { addClient } from '../oidc/client-registry.ts';
 import { createProvider } from '../oidc/provider.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';

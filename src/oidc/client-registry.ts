@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { ClientRepo } from '../storage/ports.ts';
 import { randomToken } from '../security/tokens.ts';
 import { supportedScopes } from './claims.ts';
+import { isSafeUrl } from '../domain/safe-url.ts';
 
 export const newClientSchema = z
   .object({
     name: z.string().trim().min(1, 'name is required').max(100),
     redirectUris: z.array(z.url('each --redirect-uri must be an absolute URL')).default([]),
     postLogoutRedirectUris: z.array(z.url()).optional(),
-    homeUrl: z.url().optional(),
+    homeUrl: z.url().refine(isSafeUrl, '--home-url must be an http(s) address').optional(),
     firstParty: z.boolean().default(false),
     public: z.boolean().default(false),
     service: z.boolean().default(false),

@@ -3,7 +3,7 @@ import { validateIdNumber } from '../domain/national-id.ts';
 import { validatePersonName } from '../domain/person-name.ts';
 import { parseIsoOrSlashDate } from '../domain/roc-date.ts';
 import type { ClassInfo } from '../storage/ports.ts';
-import { translator } from '../web/i18n/translate.ts';
+import { translator } from '../i18n/translate.ts';
 
 /** The interface county and school systems write to: keep these names; the zh-TW names are aliases. */
 export const peopleColumns = [

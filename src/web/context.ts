@@ -1,7 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import type { Account } from '../storage/ports.ts';
-import type { Lang, Translate } from './i18n/translate.ts';
+import type { Lang, Translate } from '../i18n/translate.ts';
 import type { PageContext } from './views/layout.ts';
 
 export interface AppState {
@@ -23,6 +23,7 @@ export function page(ctx: Ctx): PageContext {
     lang,
     csrf,
     path: ctx.path,
+    search: ctx.querystring,
     signedIn: account && { username: account.username, displayName: account.displayName },
   };
 }

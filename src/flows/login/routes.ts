@@ -3,7 +3,7 @@ import type Provider from 'oidc-provider';
 import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { AuditRepo, ClientRepo } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../../web/context.ts';
-import { translator } from '../../web/i18n/translate.ts';
+import { translator } from '../../i18n/translate.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
 import { HttpError } from '../../web/middleware/errors.ts';
 import type { WebSessions } from '../../web/middleware/web-session.ts';

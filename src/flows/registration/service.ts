@@ -22,6 +22,8 @@ import type { StoredFlow } from '../flow-store.ts';
 import type { CountyIdentity } from '../federation/county-client.ts';
 import { countyIdentities } from '../federation/identities.ts';
 import { stepIndex, type FieldErrors, type MatchedPerson, type RegistrationState, type Step } from './state.ts';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import { text } from '../../i18n/translate.ts';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
 /** Failed identity checks from one address per hour: new flows do not reset this one. */
@@ -264,9 +266,9 @@ export function registrationService(d: RegistrationDeps) {
       const where = school ? `${school.countyName} ${school.districtName ?? ''} ${school.name}（${school.code}）` : '';
       // The helpdesk reads zh-TW whatever language the person used.
       const description = [
-        reportSummaries[category] ?? '申請帳號時遇到問題。',
-        where && `學校：${where}`,
-        state.place.county && !school ? `已選擇：${[state.place.county, state.place.district, state.place.level].filter(Boolean).join(' / ')}` : '',
+        text('zh-TW', reportSummaries[category] ?? 'report.summary.generic'),
+        where && text('zh-TW', 'report.summary.school', { school: where }),
+        state.place.county && !school ? text('zh-TW', 'report.summary.chosen', { place: [state.place.county, state.place.district, state.place.level].filter(Boolean).join(' / ') }) : '',
         extra.description ?? '',
       ]
         .filter(Boolean)
@@ -302,10 +304,10 @@ const matchedPerson = (r: SourcePerson, idHash: string): MatchedPerson => ({
 class StaleFlow extends Error {}
 class CountyTaken extends Error {}
 
-const reportSummaries: Partial<Record<TicketCategory, string>> = {
-  'school-not-found': '申請帳號時找不到我的學校。',
-  'source-not-found': '申請帳號時，身分驗證查無資料。',
-  'data-error': '申請帳號時，來源資料與實際不符。',
+const reportSummaries: Partial<Record<TicketCategory, MessageKey>> = {
+  'school-not-found': 'report.summary.school-not-found',
+  'source-not-found': 'report.summary.source-not-found',
+  'data-error': 'report.summary.data-error',
 };
 
 /** Moving forward never forgets progress already made beyond this step. */

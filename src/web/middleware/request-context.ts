@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Next } from 'koa';
 import type { Logger } from 'pino';
 import type { Ctx } from '../context.ts';
-import { pickLang, translator } from '../i18n/translate.ts';
+import { pickLang, translator } from '../../i18n/translate.ts';
 import { randomToken } from '../../security/tokens.ts';
 
 const CSRF_COOKIE = 'edusso.csrf';

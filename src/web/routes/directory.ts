@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { listCounties, listDistricts, listLevels, listSchools } from '../../directory/repository.ts';
 import type { Db } from '../../storage/db.ts';
 import type { AppState } from '../context.ts';
+import { levelName, placeName } from '../../i18n/data-names.ts';
 
 const param = (v: unknown) => (typeof v === 'string' && v.length <= 20 ? v : '');
 
@@ -9,13 +10,13 @@ const param = (v: unknown) => (typeof v === 'string' && v.length <= 20 ? v : '')
 export function directoryRoutes(db: Db) {
   const router = new Router<AppState>();
   router.get('/api/directory/counties', async (ctx) => {
-    ctx.body = (await listCounties(db)).map((c) => ({ value: c.code, label: c.name }));
+    ctx.body = (await listCounties(db)).map((c) => ({ value: c.code, label: placeName(ctx.state.lang, c) }));
   });
   router.get('/api/directory/districts', async (ctx) => {
-    ctx.body = (await listDistricts(db, param(ctx.query.county))).map((d) => ({ value: d.code, label: d.name }));
+    ctx.body = (await listDistricts(db, param(ctx.query.county))).map((d) => ({ value: d.code, label: placeName(ctx.state.lang, d) }));
   });
   router.get('/api/directory/levels', async (ctx) => {
-    ctx.body = (await listLevels(db, param(ctx.query.county), param(ctx.query.district))).map((l) => ({ value: l, label: l }));
+    ctx.body = (await listLevels(db, param(ctx.query.county), param(ctx.query.district))).map((l) => ({ value: l, label: levelName(ctx.state.lang, l) }));
   });
   router.get('/api/directory/schools', async (ctx) => {
     const rows = await listSchools(db, param(ctx.query.county), param(ctx.query.district), param(ctx.query.level));

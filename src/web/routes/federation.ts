@@ -76,7 +76,7 @@ export function federationRoutes(d: Deps) {
   router.get('/county', async (ctx) => {
     const purpose = purposeOf(ctx.query.purpose);
     const providers = await d.providers.list();
-    const counties = (await listCounties(d.db)).map((c) => ({ code: c.code, name: c.name, provider: providers.find((p) => p.countyCode === c.code) }));
+    const counties = (await listCounties(d.db)).map((c) => ({ code: c.code, name: c.name, english: c.english, provider: providers.find((p) => p.countyCode === c.code) }));
     ctx.body = views.countyMapPage(page(ctx), { purpose, interaction: interactionOf(ctx.query.interaction), counties }).value;
   });
 

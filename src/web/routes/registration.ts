@@ -77,7 +77,7 @@ export function registrationRoutes(d: Deps) {
         return (ctx.body = views.identityStep(p, s, errors).value);
       case 'school': {
         const { county, district, level } = s.place;
-        const opt = (rows: { code: string; name: string }[]) => rows.map((r) => ({ value: r.code, label: r.name }));
+        const opt = (rows: { code: string; name: string; english?: string }[]) => rows.map((r) => ({ value: r.code, label: r.name, english: r.english }));
         const lists = {
           counties: opt(await listCounties(d.db)),
           districts: county ? opt(await listDistricts(d.db, county)) : [],

@@ -1,5 +1,7 @@
 /** Texts of signing in, registering and recovering with a county account (SPEC 壹 4-1, 貳.2, 伍.1, 陸.2). */
-export const federationMessages: Record<string, { 'zh-TW': string; en: string }> = {
+import type { Texts } from './texts.ts';
+
+export const federationMessages = {
   'county.login': { 'zh-TW': '使用縣市帳號登入', en: 'Sign in with a county account' },
   'county.forgotAccount': { 'zh-TW': '使用縣市帳號查詢', en: 'Look up with a county account' },
   'county.resetPassword': { 'zh-TW': '使用縣市帳號重設', en: 'Reset with a county account' },
@@ -55,4 +57,4 @@ export const federationMessages: Record<string, { 'zh-TW': string; en: string }>
   },
   'forgot.title': { 'zh-TW': '忘記帳號', en: 'Forgot account' },
   'forgot.passwordTitle': { 'zh-TW': '忘記密碼', en: 'Forgot password' },
-};
+} satisfies Texts;

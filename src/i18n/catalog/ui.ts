@@ -1,5 +1,7 @@
 /** UI texts: stable keys, zh-TW first (the manual's labels verbatim), English second. */
-export const uiMessages: Record<string, { 'zh-TW': string; en: string }> = {
+import type { Texts } from './texts.ts';
+
+export const uiMessages = {
   'site.title': { 'zh-TW': '教育體系單一簽入服務', en: 'Education Single Sign-On' },
   'site.cloudAccount': { 'zh-TW': '教育雲端帳號', en: 'Education Cloud account' },
   'site.skip': { 'zh-TW': '跳到主要內容', en: 'Skip to main content' },
@@ -42,13 +44,16 @@ export const uiMessages: Record<string, { 'zh-TW': string; en: string }> = {
   },
   'consent.allow': { 'zh-TW': '同意授權', en: 'Allow' },
   'consent.deny': { 'zh-TW': '不同意', en: 'Deny' },
-  'scope.openid': { 'zh-TW': '您的帳號識別碼', en: 'Your account identifier' },
+  'scope.openid': { 'zh-TW': '確認是您本人登入', en: 'Confirm that it is you signing in' },
   'scope.profile': { 'zh-TW': '姓名與教育雲端帳號', en: 'Your name and account name' },
   'scope.email': { 'zh-TW': '電子郵件信箱', en: 'Your email address' },
   'scope.openid2': { 'zh-TW': '舊版 OpenID 識別碼', en: 'Your legacy OpenID identifier' },
   'scope.eduinfo': { 'zh-TW': '服務學校、職稱與任教班級', en: 'Your school, job titles and classes' },
   'scope.educloudroles': { 'zh-TW': '身分（教師、職員或學生）', en: 'Your role (teacher, staff or student)' },
-  'scope.guid': { 'zh-TW': '帳號唯一識別碼', en: 'Your unique account identifier' },
+  'scope.guid': {
+    'zh-TW': '教育雲端帳號的永久編號（各應用服務看到的都相同）',
+    en: 'Your account’s permanent number (the same in every application)',
+  },
   'scope.personid': { 'zh-TW': '身分識別代碼（不含身分證字號）', en: 'A person identifier (not your ID number)' },
   'scope.offline_access': { 'zh-TW': '在您離線時持續存取上述資料', en: 'Keep access while you are away' },
   'profile.title': { 'zh-TW': '查閱個人資料', en: 'View personal data' },
@@ -102,4 +107,4 @@ export const uiMessages: Record<string, { 'zh-TW': string; en: string }> = {
   'demo.eduinfo': { 'zh-TW': 'EduInfo（學校、職稱、班級）', en: 'EduInfo (school, titles, classes)' },
   'demo.welcome': { 'zh-TW': '歡迎，{name}', en: 'Welcome, {name}' },
   'demo.failed': { 'zh-TW': '登入未完成：{reason}', en: 'Sign-in did not complete: {reason}' },
-};
+} satisfies Texts;

@@ -1,5 +1,7 @@
 /** Texts for the domain rules' message keys, zh-TW first, in the manual's words. {name} is a parameter. */
-export const domainMessages: Record<string, { 'zh-TW': string; en: string }> = {
+import type { Texts } from './texts.ts';
+
+export const domainMessages = {
   'account.required': { 'zh-TW': '請輸入帳號。', en: 'Please enter the account name.' },
   'account.tooShort': { 'zh-TW': '帳號至少需要 6 個字元。', en: 'The account name needs at least 6 characters.' },
   'account.tooLong': { 'zh-TW': '帳號最多 20 個字元。', en: 'The account name can have at most 20 characters.' },
@@ -70,4 +72,4 @@ export const domainMessages: Record<string, { 'zh-TW': string; en: string }> = {
   'name.required': { 'zh-TW': '請輸入姓名。', en: 'Please enter your name.' },
   'name.tooLong': { 'zh-TW': '姓名最多 50 個字。', en: 'The name can have at most 50 characters.' },
   'name.characters': { 'zh-TW': '姓名含有不能使用的符號（例如 < > { } \\ $）。', en: 'The name contains symbols that cannot be used (such as < > { } \\ $).' },
-};
+} satisfies Texts;

@@ -1,5 +1,7 @@
 /** Texts of the registration flow (SPEC 壹); the manual's labels verbatim. */
-export const registrationMessages: Record<string, { 'zh-TW': string; en: string }> = {
+import type { Texts } from './texts.ts';
+
+export const registrationMessages = {
   'menu.register': { 'zh-TW': '申請帳號', en: 'Apply for an account' },
   'login.register': { 'zh-TW': '申請教育雲端帳號', en: 'Apply for an Education Cloud account' },
   'register.title': { 'zh-TW': '申請帳號', en: 'Apply for an account' },
@@ -107,4 +109,4 @@ export const registrationMessages: Record<string, { 'zh-TW': string; en: string 
   'code.wrong': { 'zh-TW': '驗證碼錯誤，請重新輸入。', en: 'The code is wrong. Please try again.' },
   'code.expired': { 'zh-TW': '驗證碼已失效，請按「重新傳送驗證碼」。', en: 'The code has expired. Press “Send the codes again”.' },
   'code.locked': { 'zh-TW': '錯誤次數過多，這組驗證碼已失效，請按「重新傳送驗證碼」。', en: 'Too many wrong tries. Press “Send the codes again”.' },
-};
+} satisfies Texts;

@@ -1,0 +1,15 @@
+import { domainMessages } from './catalog/domain.ts';
+import { federationMessages } from './catalog/federation.ts';
+import { notifyMessages } from './catalog/notify.ts';
+import { pageMessages } from './catalog/pages.ts';
+import { registrationMessages } from './catalog/registration.ts';
+import type { Text } from './catalog/texts.ts';
+import { uiMessages } from './catalog/ui.ts';
+
+/** The one message catalog: every text the service shows, mails or texts, in zh-TW and English. */
+export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages };
+
+export type MessageKey = keyof typeof catalog;
+export type { Text };
+
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(catalog, key);
