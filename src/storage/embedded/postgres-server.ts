@@ -207,7 +207,11 @@ export async function openEmbeddedServer(
     startedHere,
     async release({ adopted = false } = {}) {
       if (!startedHere && !adopted) return;
-      if ((await otherClients(connection)) > 0) return;
+      // Backends of processes that just exited (the workers) take a moment to go away.
+      for (let tries = 0; (await otherClients(connection)) > 0; tries++) {
+        if (tries === 15) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
       const bin = await binaries();
       await run(bin.pg_ctl, ['stop', '-D', layout.pgdata, '-m', 'fast', '-w', '-t', '30'], user);
     },
