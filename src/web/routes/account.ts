@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { AccountRepo, ClientRepo } from '../../storage/ports.ts';
-import type { CountyIdentities } from '../../flows/federation/identities.ts';
+import type { CountyIdentityRepo as CountyIdentities } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { appsPage, homePage, profilePage } from '../views/pages.ts';
 
