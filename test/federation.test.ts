@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../src/security/password.ts';
-import { importPeople } from '../src/source-data/import.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { startCountyIdp, startTaipeiOAuth, type CountyIdp } from './support/county-idp.ts';
 import { countyLogin } from './support/county-login.ts';
@@ -146,7 +145,7 @@ describe('county accounts: sign in, register, forgot account, reset password (re
   });
 
   test('壹 4-1 registration with the county identity, matched against the chosen school’s source data, links the new account', async () => {
-    const imported = await importPeople(db(), server.services.pii, 'school_code,id_number,name,birthday,identity,titles\n094601,K123456788,柯老師,1977-07-07,教師,教師;導師\n');
+    const imported = await server.services.importer.peopleText('school_code,id_number,name,birthday,identity,titles\n094601,K123456788,柯老師,1977-07-07,教師,教師;導師\n');
     assert.deepEqual(imported.errors, []);
     yunlin.people.set('yl-777', { name: '柯老師', idNumber: 'K123456788' });
     const agent = new Agent(server.issuer);

@@ -6,7 +6,7 @@ import * as oidc from 'openid-client';
 import { addClient } from '../src/oidc/client-registry.ts';
 import { demoAccounts } from '../src/seed/demo.ts';
 import { Agent, formOf } from './support/agent.ts';
-import { freshDatabase, pgSkipReason } from './support/postgres.ts';
+import { freshDatabase, skipReason, testDrivers } from './support/postgres.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { discover, signIn } from './support/sign-in.ts';
 import { waitFor } from './support/wait.ts';
@@ -23,8 +23,9 @@ const rawGet = (url: string, token: string) =>
     req.end();
   });
 
-for (const driver of ['pglite', 'pg'] as const) {
-  const skip = driver === 'pg' ? pgSkipReason() : false;
+// On the embedded server exactly as `npm start` runs it (its own PostgreSQL in DATA_DIR), and on an external one.
+for (const driver of testDrivers) {
+  const skip = skipReason(driver);
   describe(`a school application signs teachers in with openid-client (${driver})`, { skip }, () => {
     let server: TestServer;
     let dropDb: (() => Promise<void>) | undefined;
@@ -32,9 +33,9 @@ for (const driver of ['pglite', 'pg'] as const) {
     const apps: Record<'basic' | 'post', { id: string; secret: string }> = {} as never;
 
     before(async () => {
-      const db = driver === 'pg' ? await freshDatabase() : undefined;
+      const db = driver === 'external' ? await freshDatabase('external') : undefined;
       dropDb = db?.drop;
-      server = await startServer({ databaseUrl: db?.url });
+      server = await startServer(db ? { databaseUrl: db.url } : { embedded: true });
       const provider = (await import('../src/oidc/provider.ts')).createProvider(server.services);
       for (const method of ['basic', 'post'] as const) {
         const c = await addClient(

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { getSchool } from '../src/directory/repository.ts';
 import { demoSourcePeople } from '../src/seed/demo.ts';
 import { Agent } from './support/agent.ts';
 import { latestCode, outbox, register, submit, throughVerification, type Person } from './support/registration.ts';
@@ -8,7 +7,6 @@ import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts'
 import { discover, signIn } from './support/sign-in.ts';
 import { addClient } from '../src/oidc/client-registry.ts';
 import { createProvider } from '../src/oidc/provider.ts';
-import { importPeople } from '../src/source-data/import.ts';
 
 const teacher = demoSourcePeople[0];
 const asTyped = (p: (typeof demoSourcePeople)[number]): Person => ({ ...p, birthday: p.birthday.replaceAll('-', '/') });
@@ -230,7 +228,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const agent = new Agent(server.issuer);
     await agent.get('/register?new=1');
     await submit(agent, '/register/identity', { role: 'teacher' });
-    const school = (await getSchool(server.services.db, '094601'))!;
+    const school = (await server.services.store.directory.getSchool('094601'))!;
     const r1 = await submit(agent, '/register/school', { county: school.countyCode, action: 'refresh' });
     assert.ok(r1.html.includes(`value="${school.districtCode}"`), 'districts of the county listed');
     const r2 = await submit(agent, '/register/school', { county: school.countyCode, district: school.districtCode!, action: 'refresh' });
@@ -275,7 +273,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
   async function importOne(p: Person, identity: string) {
     const [y, m, d] = p.birthday.split('/');
     const csv = `school_code,id_number,name,birthday,identity,titles\n${p.schoolCode},${p.idNumber},${p.name},${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')},${identity},教師`;
-    const r = await importPeople(server.services.db, server.services.pii, csv);
+    const r = await server.services.importer.peopleText(csv);
     assert.deepEqual(r.errors, []);
   }
 });

@@ -48,14 +48,25 @@ export function createLogger(settings: Pick<Settings, 'logLevel'>, destination?:
   return destination ? pino(options, destination) : pino(options);
 }
 
-export async function createServices(settings: Settings, log = createLogger(settings)): Promise<Services> {
-  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax });
+export async function createServices(
+  settings: Settings,
+  log = createLogger(settings),
+  opts: { say?: (line: string) => void } = {},
+): Promise<Services> {
+  const say = opts.say ?? (() => undefined);
+  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax, say });
   const applied = await migrate(db);
-  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (applied.length) {
+    log.info({ applied }, 'migrations applied');
+    say(`database prepared (${applied.length} migration${applied.length === 1 ? '' : 's'} applied)`);
+  }
   const store = sqlStore(db);
   // The shipped counties, districts and school lists: loaded once, skipped by checksum afterwards.
   const directory = await seedDirectory(store);
-  if (directory.loaded) log.info({ schools: directory.schools }, 'school directory loaded');
+  if (directory.loaded) {
+    log.info({ schools: directory.schools }, 'school directory loaded');
+    say(`school directory loaded (${directory.schools} schools)`);
+  }
   return composeServices(settings, log, db, store);
 }
 

@@ -7,6 +7,7 @@ const flag = { type: 'boolean' } as const;
 /** Every option any command takes (parseArgs needs to know which ones carry a value). */
 export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   json: flag,
+  workers: text,
   help: { type: 'boolean', short: 'h' },
   account: text,
   password: text,
@@ -57,7 +58,7 @@ export const helpText = `edusso — Education Cloud account and single sign-on s
 
 Usage: edusso <command> [options] [--json]
 
-  serve                              run the service (default command of npm start)
+  serve [--workers N]                run the service with N worker processes (default: one per core)
   migrate                            apply database migrations
   account create --account NAME --password PASSWORD --name 姓名
                  [--school CODE] [--identity 教師|職員|學生] [--title 職稱 ...] [--email E] [--mobile M]

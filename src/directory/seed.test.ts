@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openTestDb, pgSkipReason } from '../../test/support/postgres.ts';
+import { openTestDb, skipReason, testDrivers } from '../../test/support/postgres.ts';
 import type { Db } from '../storage/db.ts';
 import type { DirectoryRepo, Store } from '../storage/ports.ts';
 import { sqlStore } from '../storage/repos.ts';
@@ -18,8 +18,8 @@ const file = (name: string, ...lines: string[]) => {
   return path;
 };
 
-for (const driver of ['pglite', 'pg'] as const) {
-  describe(`school directory (${driver})`, { skip: driver === 'pg' ? pgSkipReason() : false }, () => {
+for (const driver of testDrivers) {
+  describe(`school directory (${driver})`, { skip: skipReason(driver) }, () => {
     let db: Db;
     let store: Store;
     let dir: DirectoryRepo;

@@ -67,7 +67,8 @@ export function countyClient(redirectUri: string, opts: { allowHttp: boolean }) 
   const execute = opts.allowHttp ? [oidc.allowInsecureRequests] : [];
 
   function discover(p: CountyProvider): Promise<oidc.Configuration> {
-    const key = `${p.id}\0${p.issuer}\0${p.clientId}`;
+    // Keyed by everything a `county add` may change, the secret included, so a re-registered county is discovered afresh.
+    const key = `${p.id}\0${p.issuer}\0${p.clientId}\0${p.clientSecret}`;
     let config = configs.get(key);
     if (!config) {
       // Non-repudiation checks: the ID token's signature is verified against the county's keys even

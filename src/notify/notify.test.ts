@@ -2,19 +2,18 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import type { Db } from '../storage/db.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDb } from '../storage/open.ts';
+import { openTestDb } from '../../test/support/postgres.ts';
 import { deliverPending } from './delivery.ts';
 import { sqlOutbox } from '../storage/sql/notify.ts';
 import { httpSmsGateway, type Mailer } from './transports.ts';
 import { verificationCodeMessage } from './templates.ts';
 
 let db: Db;
+let closeDb: () => Promise<void>;
 before(async () => {
-  db = await openDb({ dataDir: null });
-  await migrate(db);
+  ({ db, close: closeDb } = await openTestDb());
 });
-after(() => db.close());
+after(() => closeDb());
 
 test('a message queued in a transaction that rolls back is never sent', async () => {
   await assert.rejects(

@@ -32,7 +32,11 @@ export async function liveProvider(s: Services, configure: (p: Provider) => void
     s.log.info({ keys: current.keys }, 'signing keys changed: provider rebuilt');
     return true;
   };
-  const timer = setInterval(() => refresh().catch((err) => s.log.error({ err }, 'signing key check failed')), intervalMs);
+  const check = () => refresh().catch((err) => s.log.error({ err }, 'signing key check failed'));
+  // A rotation anywhere is announced at once (an empty payload: the channel was re-opened, check anyway);
+  // the slow poll only covers a notification lost with a dropped connection.
+  const unlisten = await s.db.listen('edusso_changes', (table) => (table === 'signing_keys' || table === '') && void check());
+  const timer = setInterval(check, intervalMs);
   timer.unref();
   return {
     get provider() {
@@ -40,6 +44,9 @@ export async function liveProvider(s: Services, configure: (p: Provider) => void
     },
     handle: (req, res) => current.handler(req, res),
     refresh,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      void unlisten();
+    },
   };
 }

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seedDirectory } from '../directory/seed.ts';
 import { piiVault } from '../security/pii.ts';
 import type { Db } from '../storage/db.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDb } from '../storage/open.ts';
+import { openTestDb } from '../../test/support/postgres.ts';
 import { demoPeopleCsv } from './demo-people.ts';
 import { importPeople } from './import.ts';
 import type { Store } from '../storage/ports.ts';
@@ -13,15 +11,14 @@ import { sqlStore } from '../storage/repos.ts';
 const vault = piiVault({ PII_ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdefgh', PII_HASH_KEY: 'test-hash-key-0123456789abcdefghijkl' });
 let db: Db;
 let store: Store;
+let closeDb: () => Promise<void>;
 const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM source_people'))[0]!.n;
 
 before(async () => {
-  db = await openDb({ dataDir: null });
-  await migrate(db);
+  ({ db, close: closeDb } = await openTestDb('embedded', 'seeded'));
   store = sqlStore(db);
-  await seedDirectory(store);
 });
-after(() => db.close());
+after(() => closeDb());
 
 const header = 'school_code,id_number,name,birthday,identity,titles,class_year,class_semester,class_grade,class_no,class_title';
 

@@ -1,10 +1,24 @@
-import { join } from 'node:path';
 import type { Db } from './db.ts';
-import { openPglite } from './drivers/pglite.ts';
 import { openPg } from './drivers/pg.ts';
+import { openEmbeddedServer } from './embedded/postgres-server.ts';
 
-/** DATABASE_URL picks PostgreSQL; otherwise the embedded store in DATA_DIR/db (or memory when dataDir is null). */
-export async function openDb(opts: { databaseUrl?: string; dataDir: string | null; poolMax?: number }): Promise<Db> {
-  if (opts.databaseUrl) return openPg(opts.databaseUrl, opts.poolMax);
-  return openPglite(opts.dataDir ? join(opts.dataDir, 'db') : null);
+export interface OpenOptions {
+  /** An external PostgreSQL server; without it, the embedded server for dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  poolMax?: number;
+  /** Reports slow first-start steps (creating the embedded cluster). */
+  say?: (line: string) => void;
+}
+
+/** DATABASE_URL picks an external PostgreSQL; otherwise the embedded server for DATA_DIR, started if needed. */
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  if (opts.databaseUrl) return openPg(opts.databaseUrl, { driver: 'external', poolMax: opts.poolMax });
+  const server = await openEmbeddedServer(opts.dataDir, { say: opts.say });
+  try {
+    return await openPg(server.connection, { driver: 'embedded', poolMax: opts.poolMax, afterClose: () => server.release() });
+  } catch (err) {
+    await server.release();
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openTestDb, pgSkipReason } from '../../test/support/postgres.ts';
+import { openTestDb, skipReason, testDrivers } from '../../test/support/postgres.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openDb } from './open.ts';
@@ -12,13 +12,14 @@ import { sqlSigningKeys } from './sql/signing-keys.ts';
 import { sqlAdapterFactory } from '../oidc/adapter.ts';
 import { sweepExpired } from './sweep.ts';
 
-// One contract, both drivers: whatever runs on PGlite in development runs the same on PostgreSQL.
-for (const driver of ['pglite', 'pg'] as const) {
-  describe(`storage contract (${driver})`, { skip: driver === 'pg' ? pgSkipReason() : false }, () => {
+// One contract on every server kind: the embedded PostgreSQL of development and an external one.
+for (const driver of testDrivers) {
+  describe(`storage contract (${driver})`, { skip: skipReason(driver) }, () => {
     let db: Db;
     let close: (() => Promise<void>) | undefined;
+    let url: string;
     before(async () => {
-      ({ db, close } = await openTestDb(driver));
+      ({ db, close, url } = await openTestDb(driver));
       await db.query(`INSERT INTO counties (code, name, english, fullname) VALUES ('10009000', '雲林縣', 'Yunlin County', '臺灣省雲林縣')`);
       await db.query(`INSERT INTO schools (code, name, level, county_code) VALUES ('094601', '縣立鎮西國小', '國小', '10009000')`);
     });
@@ -107,9 +108,9 @@ for (const driver of ['pglite', 'pg'] as const) {
       assert.equal(await codes.find('code1'), undefined);
     });
 
-    if (driver === 'pg') test('a connection dropped by the server does not crash the process; the next query works', async () => {
+    test('a connection dropped by the server does not crash the process; the next query works', async () => {
       await db.query('SELECT 1');
-      const admin = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: null });
+      const admin = await openDb({ databaseUrl: url, dataDir: '' });
       const [{ name }] = await db.query<{ name: string }>('SELECT current_database() AS name');
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
       await admin.close();

@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../src/config/settings.ts';
-import { serve } from '../../src/main.ts';
+import { serve } from '../../src/app/serve.ts';
+import { freshDatabase } from './postgres.ts';
 import { createLogger, createServices, type Services } from '../../src/services.ts';
 import type { LiveProvider } from '../../src/oidc/live-provider.ts';
 
@@ -33,12 +34,22 @@ export interface TestServer {
   cleanup(): Promise<void>;
 }
 
-/** Starts the real service on a free loopback port, with its own data folder (PGlite) or database (pg). */
+/**
+ * Starts the real service on a free loopback port with its own database: by default a clone of the
+ * seeded template on the run's embedded PostgreSQL; `embedded: true` runs it exactly as `npm start`
+ * does, with its own embedded server in its data folder.
+ */
 export async function startServer(
-  opts: { databaseUrl?: string; env?: Record<string, string>; dataDir?: string; port?: number; logs?: string[] } = {},
+  opts: { databaseUrl?: string; embedded?: boolean; env?: Record<string, string>; dataDir?: string; port?: number; logs?: string[] } = {},
 ): Promise<TestServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'edusso-test-'));
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (!opts.databaseUrl && !opts.embedded) {
+    const fresh = await freshDatabase('embedded', 'seeded');
+    opts = { ...opts, databaseUrl: fresh.url };
+    dropDatabase = fresh.drop;
+  }
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: String(port),
@@ -67,6 +78,7 @@ export async function startServer(
     },
     async cleanup() {
       await running.close().catch(() => undefined);
+      await dropDatabase?.();
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

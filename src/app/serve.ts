@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import { startDeliveryLoop } from '../notify/delivery.ts';
+import { httpSmsGateway, smtpMailer, type Transports } from '../notify/transports.ts';
+import type { LiveProvider } from '../oidc/live-provider.ts';
+import type { Settings } from '../config/settings.ts';
+import { demoAccounts, demoSourcePeople, seedDemo } from '../seed/demo.ts';
+import type { Services } from '../services.ts';
+import { sweepExpired } from '../storage/sweep.ts';
+import { createWebApp } from '../web/app.ts';
+
+function transportsFor(settings: Settings): Transports {
+  return {
+    email: settings.smtpUrl ? smtpMailer(settings.smtpUrl, settings.mailFrom) : undefined,
+    sms: settings.sms ? httpSmsGateway(settings.sms) : undefined,
+  };
+}
+
+export interface Running {
+  server: Server;
+  oidc: LiveProvider;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the HTTP service on the composed services; resolves once it listens. `seed: false` lets
+ * all but one worker process skip the demo data.
+ */
+export async function serve(s: Services, opts: { seed?: boolean } = {}): Promise<Running> {
+  const delivery = startDeliveryLoop(s.store.outbox, transportsFor(s.settings), s.log);
+  const { app, oidc } = await createWebApp(s, { kickDelivery: delivery.kick });
+  if (s.settings.seedDemo && opts.seed !== false) await seedDemo(s, oidc.provider);
+  const server = createServer(app.callback());
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(s.settings.port, s.settings.host, resolve);
+    });
+  } catch (err) {
+    oidc.stop();
+    await delivery.stop();
+    throw err;
+  }
+  const sweeper = setInterval(() => sweepExpired(s.db).catch((err) => s.log.error({ err }, 'sweep failed')), 10 * 60_000);
+  sweeper.unref();
+  return {
+    server,
+    oidc,
+    close: async () => {
+      clearInterval(sweeper);
+      oidc.stop();
+      await delivery.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await s.db.close();
+    },
+  };
+}
+
+/** What a person starting the service needs to know, printed once it is ready. */
+export function announcement(s: Services, workers: number): string {
+  const { issuer } = s.settings;
+  const storage = s.db.driver === 'embedded' ? `embedded PostgreSQL in ${s.settings.dataDir}` : 'PostgreSQL at DATABASE_URL';
+  const lines = [
+    `edusso is running at ${issuer}  (${workers} worker${workers === 1 ? '' : 's'}; storage: ${storage})`,
+    `  SSO site:        ${issuer}/`,
+    ...(s.settings.seedDemo ? [`  demo application: ${issuer}/demo`] : []),
+    `  discovery:       ${issuer}/.well-known/openid-configuration`,
+    ...(s.settings.devOutbox ? [`  outbox (dev):    ${issuer}/dev/outbox  (mail${s.settings.smtpUrl ? ' is sent over SMTP; SMS' : ' and SMS'} stay here)`] : []),
+  ];
+  if (!s.settings.production && s.settings.seedDemo) {
+    lines.push('  demo accounts (development only):');
+    for (const a of demoAccounts) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.affiliation.identity})`);
+    lines.push('  try registering (申請帳號) as one of these people from the demo source data:');
+    for (const p of demoSourcePeople) lines.push(`    ${p.name}  ${p.idNumber}  ${p.birthday.replaceAll('-', '/')}  (${p.identity}, school ${p.schoolCode})`);
+    if (s.settings.captchaTestAnswer) lines.push(`  CAPTCHA_TEST_ANSWER=${s.settings.captchaTestAnswer} is accepted as any captcha answer`);
+  }
+  lines.push('  commands (npx edusso --help) work on the same data while it runs; Ctrl-C stops it');
+  return lines.join('\n') + '\n';
+}
