@@ -299,6 +299,8 @@ export function registrationService(d: RegistrationDeps) {
           });
           return go('done');
         } catch (err) {
+          // A double submit: the other request finished the registration while this one waited on it.
+          if ((await flows.load(token))?.state.step === 'done') return go('done');
           if (err instanceof CountyTaken) return end(409, 'already-at-review');
           const constraint = (err as { constraint?: string }).constraint ?? String((err as Error).message);
           if (!(err instanceof StaleFlow) && /person_id_hash/.test(constraint)) return end(409, 'already-at-review');
