@@ -194,6 +194,28 @@ describe('county accounts: sign in, register, forgot account, reset password (re
     assert.ok(!again.html.includes('name="password2"'), 'no form while locked');
   });
 
+  test('陸.2 the county reset applies the one new-password rule: no identity number, no birthday', async () => {
+    // Registration refused these passwords; a reset through the county used to accept them.
+    const a = await account('ruled.reset', 'R123456786', '盧老師');
+    await db().query(`UPDATE accounts SET birthday_sealed = $2 WHERE id = $1`, [a.id, server.services.pii.seal('1981-02-03')]);
+    yunlin.people.set('yl-556', { name: '盧老師', idNumber: 'R123456786' });
+    const agent = new Agent(server.issuer);
+    const reset = await countyLogin(agent, '/county/yunlin/start?purpose=reset-password', 'yl-556');
+    let form = formOf(reset.html);
+    for (const [password, message] of [
+      ['Sea#R123456786', '密碼不可包含身分證字號'],
+      ['Sea#Wind19810203', '密碼不可包含生日'],
+    ] as const) {
+      const refused = await agent.post(form.action, { ...form.fields, password, password2: password });
+      const html = await refused.text();
+      assert.equal(refused.status, 400, password);
+      assert.ok(html.includes(message), message);
+      form = formOf(html);
+    }
+    const done = await agent.post(form.action, { ...form.fields, password: 'New#Meadow2026', password2: 'New#Meadow2026' });
+    assert.ok((await done.text()).includes('密碼變更完成'));
+  });
+
   test('Taipei-style OAuth 2 with a user API signs in and links by the identity number', async () => {
     await account('taipei.teacher', 'T123456785', '唐老師');
     taipei.people.set('tp001', { uuid: 'uuid-tp-001', role: 'teacher', name: '唐老師', email: 't@tp.edu.tw', idNumber: 'T123456785', schoolCode: '313601' });

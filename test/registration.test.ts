@@ -270,6 +270,31 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.equal(await count(`accounts WHERE display_name = '${p.name}'`), 1);
   });
 
+  test('account-name availability answers only a flow past identity verification, and only so often', async () => {
+    // The attack: probing /register/account-available for names tells who has an account.
+    const probe = (agent: Agent, name: string) => agent.get(`/register/account-available?name=${encodeURIComponent(name)}`);
+    const stranger = await probe(new Agent(server.issuer), 'demo.teacher');
+    assert.equal(stranger.status, 404, 'no registration flow: nothing to answer');
+    assert.ok(!(await stranger.text()).includes('available'));
+
+    const agent = new Agent(server.issuer);
+    await agent.get('/register?new=1');
+    assert.equal((await probe(agent, 'demo.teacher')).status, 403, 'a flow that has not proven who is registering');
+
+    const person = { schoolCode: '094601', idNumber: 'S223344558', name: '蘇老師', birthday: '1984/4/4' };
+    await importOne(person, '教師');
+    assert.ok((await throughVerification(agent, server.services.db, person)).url.endsWith('/confirm'));
+    const taken = await probe(agent, 'demo.teacher');
+    assert.equal(taken.status, 200);
+    assert.equal(((await taken.json()) as { available: boolean }).available, false);
+    assert.equal(((await (await probe(agent, 'free.name.here')).json()) as { available: boolean }).available, true);
+    let status = 200;
+    for (let i = 0; i < 40 && status === 200; i++) status = (await probe(agent, `name.${i}`)).status;
+    assert.equal(status, 429, 'a flow may ask only so many times');
+    await submit(agent, '/register/confirm', {});
+    assert.equal((await agent.get('/register/privacy')).status, 200, 'the count never gets in the way of the steps');
+  });
+
   async function importOne(p: Person, identity: string) {
     const [y, m, d] = p.birthday.split('/');
     const csv = `school_code,id_number,name,birthday,identity,titles\n${p.schoolCode},${p.idNumber},${p.name},${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')},${identity},教師`;
