@@ -13,11 +13,11 @@ import { sealedBox, type SealedBox } from '../security/sealed-box.ts';
 import type { Db } from '../storage/db.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openDb } from '../storage/open.ts';
-import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, Store, WebSessionRepo } from '../storage/ports.ts';
+import type { Repos, Store } from '../storage/ports.ts';
 import { sqlStore } from '../storage/repos.ts';
 
 /** Everything the web, the command line and (later) the administration API share, built once from the settings. */
-export interface Services {
+export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' | 'captchas' | 'webSessions' | 'signingKeys'> {
   settings: Settings;
   log: Logger;
   db: Db;
@@ -25,12 +25,6 @@ export interface Services {
   store: Store;
   keyBox: SealedBox;
   pii: PiiVault;
-  accounts: AccountRepo;
-  clients: ClientRepo;
-  audit: AuditRepo;
-  captchas: CaptchaRepo;
-  webSessions: WebSessionRepo;
-  signingKeys: SigningKeyRepo;
   captcha: CaptchaService;
   countyProviders: CountyProviders;
   accountAdmin: AccountAdmin;

@@ -5,21 +5,8 @@ import type { ClaimMapping, CountyLabels, CountyProviderRepo, CountyProviderRow,
 
 export type { ClaimMapping, CountyLabels };
 
-export interface CountyProvider {
-  id: string;
-  countyCode: string;
-  countyName: string;
-  displayName: string;
-  kind: 'oidc' | 'oauth2';
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  scopes: string;
-  claims: ClaimMapping;
-  labels: CountyLabels;
-  endpoints: { authorize?: string; token?: string; user?: string; profile?: string };
-  hasIcon: boolean;
-}
+/** A county as the flows use it: the secret opened, the labels filled in with the defaults. */
+export type CountyProvider = Omit<CountyProviderRow, 'clientSecretSealed' | 'labels'> & { clientSecret: string; labels: CountyLabels };
 
 export const ICON_MAX_BYTES = 64 * 1024;
 

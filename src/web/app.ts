@@ -21,7 +21,6 @@ import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
 
-export { FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
 /** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */

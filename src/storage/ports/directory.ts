@@ -1,4 +1,5 @@
 import type { SchoolLevel } from '../../directory/levels.ts';
+import type { SchoolRecord } from '../../directory/moe-school-csv.ts';
 import type { ClassInfo } from './accounts.ts';
 
 export interface PlaceRow {
@@ -17,20 +18,8 @@ export interface DistrictRow extends PlaceRow {
   countyCode: string;
 }
 
-/** A school as the directory keeps and shows it. */
-export interface SchoolRow {
-  code: string;
-  name: string;
-  level: SchoolLevel;
-  countyCode: string;
-  countyName: string;
-  districtCode: string | null;
-  districtName: string | null;
-  ownership: string | null;
-  address: string | null;
-  phone: string | null;
-  url: string | null;
-}
+/** A school as the directory keeps and shows it: what an import reads. */
+export type SchoolRow = SchoolRecord;
 
 export interface DirectoryRepo {
   upsertCounties(counties: CountyRow[]): Promise<void>;
