@@ -70,11 +70,11 @@ export function registrationRoutes(d: { service: RegistrationService; cookie: Fl
   }));
 
   router.post('/register/report/send', requireCsrf, withForm(forms.reportSendForm, async (ctx, input) => {
-    const form = ctx.state.form!;
     if (!input.ok) {
       if (input.errors.category) return respond(ctx, await d.service.current(token(ctx)));
+      const { category, description } = forms.reportDraft.parse(ctx.state.form);
       ctx.status = 400;
-      ctx.body = renderReportForm(ctx, { category: form.category as 'data-error', description: (form.description ?? '').slice(0, 1500), errors: input.errors });
+      ctx.body = renderReportForm(ctx, { category, description, errors: input.errors });
       return;
     }
     const r = await d.service.report(token(ctx), input.data.category, input.data);
