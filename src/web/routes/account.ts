@@ -1,6 +1,5 @@
 import Router from '@koa/router';
-import type { AccountRepo, ClientRepo } from '../../storage/ports.ts';
-import type { CountyIdentityRepo } from '../../storage/ports.ts';
+import type { AccountRepo, ClientRepo, CountyIdentityRepo } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { appsPage, homePage, profilePage } from '../views/pages.ts';
 
