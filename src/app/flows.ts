@@ -8,6 +8,7 @@ import { auditCountingVerifyLimit } from '../flows/registration/verify-limit.ts'
 import { codeMethod } from '../methods/code.ts';
 import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
+import { sourceDataMethod } from '../methods/source-data.ts';
 import type { Services } from './compose.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
@@ -41,6 +42,7 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     pii: s.pii,
     captcha: s.captcha,
     codes,
+    sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }),
     verifyLimit: auditCountingVerifyLimit(store.audit),
     verifyMobile: settings.registrationVerifyMobile,
   });

@@ -1,7 +1,7 @@
-import type { ClassInfo } from '../../storage/ports.ts';
+import type { MatchedPerson } from '../../methods/source-data.ts';
 import type { FieldErrors } from '../kit/form.ts';
 
-export type { FieldErrors };
+export type { FieldErrors, MatchedPerson };
 
 /** The steps of SPEC 壹, in order (the state table is in README.md beside this file). */
 export const steps = ['identity', 'school', 'verify', 'confirm', 'privacy', 'account', 'codes', 'review', 'done'] as const;
@@ -10,17 +10,6 @@ export type Step = (typeof steps)[number];
 export const stepIndex = (s: Step) => steps.indexOf(s);
 export const previousStep = (s: Step): Step | undefined => steps[stepIndex(s) - 1];
 export const isStep = (s: string): s is Step => (steps as readonly string[]).includes(s);
-
-export interface MatchedPerson {
-  schoolCode: string;
-  idHash: string;
-  idSealed: string;
-  birthdaySealed: string;
-  name: string;
-  identity: string;
-  titles: string[];
-  classes: ClassInfo[];
-}
 
 export type Place = { county?: string; district?: string; level?: string; school?: string };
 

@@ -2,7 +2,7 @@ import { validateAccountName } from '../../domain/account-name.ts';
 import { validateEmail } from '../../domain/email.ts';
 import { validateIdNumber } from '../../domain/national-id.ts';
 import { checkNewPassword } from '../../domain/password-policy.ts';
-import { sameName, validatePersonName } from '../../domain/person-name.ts';
+import { validatePersonName } from '../../domain/person-name.ts';
 import { validateMobile } from '../../domain/phone.ts';
 import { parseBirthday } from '../../domain/roc-date.ts';
 import type { CodeMethod } from '../../methods/code.ts';
@@ -11,7 +11,8 @@ import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import { hashPassword } from '../../security/password.ts';
 import { sha256 } from '../../security/tokens.ts';
 import type { PiiVault } from '../../security/pii.ts';
-import type { SourcePerson, Store, TicketCategory } from '../../storage/ports.ts';
+import type { SourceDataMethod } from '../../methods/source-data.ts';
+import type { Store, TicketCategory } from '../../storage/ports.ts';
 import type { FlowStore, StoredFlow } from '../kit/flow-store.ts';
 import type { FieldErrors } from '../kit/form.ts';
 import * as flow from './flow.ts';
@@ -34,6 +35,7 @@ export interface RegistrationDeps {
   pii: PiiVault;
   captcha: CaptchaService;
   codes: CodeMethod;
+  sourceData: SourceDataMethod;
   verifyLimit: VerifyLimit;
   verifyMobile: boolean;
 }
@@ -47,21 +49,6 @@ type Flow = StoredFlow<RegistrationState>;
 
 const go = (step: Step): Outcome => ({ kind: 'go', step });
 const end = (status: number, message: EndMessage, clearCookie = false): Outcome => ({ kind: 'end', status, message, clearCookie });
-
-/** Teachers and staff register themselves; students are provisioned by their school. */
-const selfRegisters = (r: SourcePerson) => r.identity === '教師' || r.identity === '職員';
-
-/** What the flow keeps of the source record it matched (sealed, never the plain number or birthday). */
-const matchedPerson = (r: SourcePerson, idHash: string): flow.MatchedPerson => ({
-  schoolCode: r.schoolCode,
-  idHash,
-  idSealed: r.idSealed,
-  birthdaySealed: r.birthdaySealed,
-  name: r.name,
-  identity: r.identity,
-  titles: r.titles,
-  classes: r.classes,
-});
 
 // The helpdesk reads zh-TW whatever language the person used.
 const reportSummaries: Partial<Record<TicketCategory, string>> = {
@@ -179,23 +166,21 @@ export function registrationService(d: RegistrationDeps) {
         if (!name.ok || !id.ok || !birthday.ok || Object.keys(errors).length)
           return show(f, 'verify', errors, { typed: { name: input.name, idNumber: input.id_number, birthday: input.birthday } });
 
-        const idHash = d.pii.idHash(id.value.value);
         const typed = { name: name.value, idSealed: d.pii.seal(id.value.value), birthday: input.birthday.trim() };
         const tried = flow.verifyTried(s, typed);
-        const records = await store.sourcePeople.find(s.place.school!, idHash);
-        const match = records.find((r) => selfRegisters(r) && sameName(r.name, name.value) && r.birthdayHash === d.pii.birthdayHash(birthday.value));
-        const school = s.place.school;
-        if (!match) {
+        const school = s.place.school!;
+        const person = await d.sourceData.matchTyped(school, { name: name.value, idNumber: id.value.value, birthday: birthday.value });
+        if (!person) {
           await store.audit.record({ type: 'registration.verify_failed', ip: context.ip, detail: { school } });
           await flows.save(f, tried); // the attempt counter and what was typed
           return show(tried, 'verify', {}, { notFound: true }, 404);
         }
         await store.audit.record({ type: 'registration.verified', ip: context.ip, detail: { school } });
-        if (await store.accounts.findByPersonHash(idHash)) {
+        if (await store.accounts.findByPersonHash(person.idHash)) {
           await flows.remove(f);
           return end(409, 'already', true);
         }
-        return saveAndGo(f, flow.identityVerified(tried, typed, matchedPerson(match, idHash)));
+        return saveAndGo(f, flow.identityVerified(tried, typed, person));
       }),
 
     /** Step 4-1: the county's identity replaces 4-2, still matched against the chosen school's source data. */
@@ -204,13 +189,11 @@ export function registrationService(d: RegistrationDeps) {
       if (!f?.state.place.school) return 'no-registration';
       const idNumber = identity.idNumber;
       if (!idNumber) return 'no-id-number';
-      const idHash = d.pii.idHash(idNumber);
-      const records = await store.sourcePeople.find(f.state.place.school, idHash);
-      const match = records.find((r) => selfRegisters(r) && (!identity.name || sameName(r.name, identity.name)));
-      if (!match) return end(404, 'county-not-found');
-      if (await store.accounts.findByPersonHash(idHash)) return end(409, 'county-already');
-      const typed = { name: match.name, idSealed: match.idSealed, birthday: '' };
-      return saveAndGo(f, flow.identityVerified(f.state, typed, matchedPerson(match, idHash), { providerId: identity.providerId, subject: identity.subject }));
+      const person = await d.sourceData.matchAsserted(f.state.place.school, { idNumber, name: identity.name });
+      if (!person) return end(404, 'county-not-found');
+      if (await store.accounts.findByPersonHash(person.idHash)) return end(409, 'county-already');
+      const typed = { name: person.name, idSealed: person.idSealed, birthday: '' };
+      return saveAndGo(f, flow.identityVerified(f.state, typed, person, { providerId: identity.providerId, subject: identity.subject }));
     },
 
     confirm: (token: string | undefined) => posted(token, 'confirm', (f) => saveAndGo(f, flow.confirmed(f.state))),
