@@ -3,6 +3,7 @@ import { flowStore } from '../flows/kit/flow-store.ts';
 import { authenticator, type Authenticate } from '../flows/login/authenticate.ts';
 import type { RegistrationState } from '../flows/registration/flow.ts';
 import { registrationPages } from '../flows/registration/pages.ts';
+import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';
 import { registrationService, type RegistrationService } from '../flows/registration/service.ts';
 import { auditCountingVerifyLimit } from '../flows/registration/verify-limit.ts';
 import { codeMethod } from '../methods/code.ts';
@@ -17,6 +18,7 @@ const FEDERATION_TTL_SECONDS = 10 * 60;
 export interface Flows {
   authenticate: Authenticate;
   registration: RegistrationService;
+  registrationReports: RegistrationReports;
   federation: FederationService;
 }
 
@@ -35,10 +37,12 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     audit: store.audit,
     redirectUri,
   });
+  const registrationFlows = flowStore<RegistrationState>(store.flows, 'registration', REGISTRATION_TTL_SECONDS);
+  const pages = registrationPages({ directory: store.directory, providers: s.countyProviders, captcha: s.captcha, pii: s.pii, accountDomain: settings.accountDomain, verifyMobile: settings.registrationVerifyMobile });
   const registration = registrationService({
     store,
-    flows: flowStore<RegistrationState>(store.flows, 'registration', REGISTRATION_TTL_SECONDS),
-    pages: registrationPages({ directory: store.directory, providers: s.countyProviders, captcha: s.captcha, pii: s.pii, accountDomain: settings.accountDomain, verifyMobile: settings.registrationVerifyMobile }),
+    flows: registrationFlows,
+    pages,
     pii: s.pii,
     captcha: s.captcha,
     codes,
@@ -55,5 +59,5 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     captcha: s.captcha,
     pii: s.pii,
   });
-  return { authenticate, registration, federation };
+  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation };
 }

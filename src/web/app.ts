@@ -29,7 +29,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, federation } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationReports, federation } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const oidc = await liveProvider(s, (provider: Provider) => {
@@ -86,7 +86,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     accountRoutes({ accounts: s.accounts, clients: s.clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.store.directory),
-    registrationRoutes({ service: registration, cookie: registrationCookie }),
+    registrationRoutes({ service: registration, reports: registrationReports, cookie: registrationCookie }),
     federationRoutes({ service: federation, sessions, cookie: flowCookie(FEDERATION_COOKIE, secure), registrationCookie }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),

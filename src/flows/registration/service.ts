@@ -12,7 +12,7 @@ import { hashPassword } from '../../security/password.ts';
 import { sha256 } from '../../security/tokens.ts';
 import type { PiiVault } from '../../security/pii.ts';
 import type { SourceDataMethod } from '../../methods/source-data.ts';
-import type { Store, TicketCategory } from '../../storage/ports.ts';
+import type { Store } from '../../storage/ports.ts';
 import type { FlowStore, StoredFlow } from '../kit/flow-store.ts';
 import type { FieldErrors } from '../kit/form.ts';
 import * as flow from './flow.ts';
@@ -47,15 +47,8 @@ export interface RequestContext {
 
 type Flow = StoredFlow<RegistrationState>;
 
-const go = (step: Step): Outcome => ({ kind: 'go', step });
-const end = (status: number, message: EndMessage, clearCookie = false): Outcome => ({ kind: 'end', status, message, clearCookie });
-
-// The helpdesk reads zh-TW whatever language the person used.
-const reportSummaries: Partial<Record<TicketCategory, string>> = {
-  'school-not-found': '申請帳號時找不到我的學校。',
-  'source-not-found': '申請帳號時，身分驗證查無資料。',
-  'data-error': '申請帳號時，來源資料與實際不符。',
-};
+export const go = (step: Step): Outcome => ({ kind: 'go', step });
+export const end = (status: number, message: EndMessage, clearCookie = false): Outcome => ({ kind: 'end', status, message, clearCookie });
 
 const AVAILABILITY_KIND = 'registration-availability';
 
@@ -292,39 +285,6 @@ export function registrationService(d: RegistrationDeps) {
           return go((await flows.load(token))?.state.step ?? 'identity');
         }
       }),
-
-    /** 「查無資料，回報問題」, 「我找不到我的學校，回報問題」, 「資料異常，回報問題」: the form, prefilled. */
-    async reportForm(token: string | undefined): Promise<Outcome | { kind: 'report'; schoolName: string }> {
-      const f = await flows.load(token);
-      if (!f) return end(410, 'expired', true);
-      return { kind: 'report', schoolName: await pages.schoolName(f.state.place.school) };
-    },
-
-    /** Hands the report to the helpdesk; returns its number for the person to quote. */
-    async report(token: string | undefined, category: TicketCategory, extra: { contact: string; description: string }): Promise<Outcome | { kind: 'reported'; id: number }> {
-      const f = await flows.load(token);
-      if (!f) return end(410, 'expired', true);
-      const state = f.state;
-      const school = state.place.school ? await store.directory.getSchool(state.place.school) : undefined;
-      const where = school ? `${school.countyName} ${school.districtName ?? ''} ${school.name}（${school.code}）` : '';
-      const description = [
-        reportSummaries[category] ?? '申請帳號時遇到問題。',
-        where && `學校：${where}`,
-        state.place.county && !school ? `已選擇：${[state.place.county, state.place.district, state.place.level].filter(Boolean).join(' / ')}` : '',
-        extra.description,
-      ]
-        .filter(Boolean)
-        .join('\n');
-      const id = await store.tickets.create({
-        category,
-        name: state.person?.name ?? state.typed?.name,
-        contact: extra.contact,
-        idSealed: state.person?.idSealed ?? state.typed?.idSealed,
-        description,
-        detail: { place: state.place, flow: 'registration' },
-      });
-      return { kind: 'reported', id };
-    },
 
     /**
      * Whether an account name is free, asked while typing at step 6. Only a flow that has proven who
