@@ -88,6 +88,6 @@ export function checkPasswordConfirmation(password: string, again: string): Chec
 export function checkNewPassword(password: string, repeat: string, context: PasswordContext): { ok: true } | { ok: false; field: 'password' | 'password2'; key: string } {
   const check = validatePassword(password, context);
   if (!check.ok) return { ok: false, field: 'password', key: check.errors[0]! };
-  if (password !== repeat) return { ok: false, field: 'password2', key: 'password.mismatch' };
-  return { ok: true };
+  const again = checkPasswordConfirmation(password, repeat);
+  return again.ok ? { ok: true } : { ok: false, field: 'password2', key: again.error };
 }
