@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDirectory } from '../src/directory/seed.ts';
+import { sqlStore } from '../src/storage/repos.ts';
 import { piiVault } from '../src/security/pii.ts';
 import { demoPeopleCsv } from '../src/source-data/demo-people.ts';
 import { importPeople } from '../src/source-data/import.ts';
@@ -19,9 +20,10 @@ const vault = piiVault({ PII_ENCRYPTION_KEY: 'bench-encryption-key-0123456789abc
 async function run(label: string, databaseUrl?: string) {
   const db = await openDb({ databaseUrl, dataDir: mkdtempSync(join(tmpdir(), 'edusso-bench-')) });
   await migrate(db);
-  await seedDirectory(db);
+  const store = sqlStore(db);
+  await seedDirectory(store);
   if (databaseUrl) await db.query('TRUNCATE source_people');
-  const schools = (await db.query<{ code: string }>('SELECT code FROM schools')).map((r) => r.code);
+  const schools = await store.directory.schoolCodes();
   const lines: string[] = [];
   for (const line of demoPeopleCsv({ students: true, schools })) {
     if (lines.length > limit) break;
@@ -29,10 +31,10 @@ async function run(label: string, databaseUrl?: string) {
   }
   const text = lines.join('\n');
   const started = performance.now();
-  const r = await importPeople(db, vault, text);
+  const r = await importPeople(store, vault, text);
   const seconds = (performance.now() - started) / 1000;
   const again = performance.now();
-  await importPeople(db, vault, text);
+  await importPeople(store, vault, text);
   const reSeconds = (performance.now() - again) / 1000;
   console.log(
     `${label}: ${r.rows} rows, ${r.errors.length} errors, first import ${seconds.toFixed(1)} s (${Math.round(r.rows / seconds)} rows/s), ` +

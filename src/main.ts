@@ -6,7 +6,7 @@ import { demoPeople, importPeopleCommand, importSchools } from './cli/import-com
 import { countyAdd, countyList, countyRemove, countyTest } from './cli/county-commands.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
-import { createLogger, createServices } from './services.ts';
+import { createLogger, createServices } from './app/compose.ts';
 import { serveCommand } from './app/serve-command.ts';
 
 async function run(argv: string[]): Promise<number> {

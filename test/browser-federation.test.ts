@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../src/security/password.ts';
-import { importPeople } from '../src/source-data/import.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startCountyIdp, type CountyIdp } from './support/county-idp.ts';
 import { freePort, startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
@@ -81,7 +80,7 @@ describe('county account journeys in Chromium: sign in, register, forgot account
   });
 
   test('壹 4-1 register with 我有單一身份驗證帳號', async () => {
-    const r = await importPeople(server.services.db, server.services.pii, 'school_code,id_number,name,birthday,identity,titles\n094601,P223456783,簡老師,1986-06-06,教師,教師\n');
+    const r = await server.services.importer.peopleText('school_code,id_number,name,birthday,identity,titles\n094601,P223456783,簡老師,1986-06-06,教師,教師\n');
     assert.deepEqual(r.errors, []);
     yunlin.people.set('yl-200', { name: '簡老師', idNumber: 'P223456783' });
     const page = await browser.newPage();

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeopleCsv } from '../src/source-data/demo-people.ts';
-import { importPeople } from '../src/source-data/import.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
@@ -14,7 +13,7 @@ describe('a teacher from the generated source data registers in Chromium and sig
     server = await startServer();
     browser = await launchBrowser();
     const lines = [...demoPeopleCsv({ schools: ['094601'] })];
-    const r = await importPeople(server.services.db, server.services.pii, lines.join('\n'));
+    const r = await server.services.importer.peopleText(lines.join('\n'));
     assert.deepEqual(r.errors, []);
     const [school, idNumber, name, birthday, , titles] = lines.find((l) => l.includes(',教師,'))!.split(',');
     const [y, m, d] = birthday!.split('-').map(Number);

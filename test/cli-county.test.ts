@@ -64,5 +64,11 @@ describe('edusso county add | list | test | remove', () => {
     assert.match((await edusso('county', 'add', '--county', '火星', '--issuer', 'https://x.example', '--client-id', 'a', '--client-secret', 'b')).err, /unknown county "火星"/);
     assert.match((await edusso('county', 'add', '--county', '臺南市', '--issuer', 'https://x.example', '--client-id', 'a')).err, /clientSecret: is required/);
     assert.match((await edusso('county', 'add', '--county', '臺北市', '--kind', 'oauth2', '--issuer', 'https://ldap.tp.edu.tw', '--client-id', 'a', '--client-secret', 'b')).err, /needs --authorize-url, --token-url and --user-url/);
+    // A right-to-left override would show the county's name reversed on the sign-in pages.
+    const bidi = await edusso('county', 'add', '--county', '臺南市', '--display-name', '臺南\u202E市育教', '--issuer', 'https://x.example', '--client-id', 'a', '--client-secret', 'b');
+    assert.notEqual(bidi.code, 0);
+    assert.match(bidi.err, /displayName: must not contain control or bidirectional-override characters/);
+    assert.match((await edusso('county', 'add', '--county', '臺南市', '--issuer', 'javascript:alert(1)', '--client-id', 'a', '--client-secret', 'b')).err, /issuer: must be an absolute http\(s\) URL/);
+    assert.doesNotMatch((await edusso('county', 'list')).out, /臺南/, 'nothing added');
   });
 });

@@ -59,6 +59,21 @@ describe('the edusso command line', () => {
     assert.match(unknown.err, /unknown command/);
   });
 
+  test('client add refuses names with control or bidi-override characters and links that are not http(s)', () => {
+    // A name with U+202E renders reversed on the consent page; a javascript: home URL would run on the apps page.
+    for (const name of ['Good\u202Eevil', 'a\u2066b', 'tab\there', 'mark\u200Fx']) {
+      const r = edusso('client', 'add', '--name', name, '--redirect-uri', 'https://a.example/cb');
+      assert.notEqual(r.code, 0, JSON.stringify(name));
+      assert.match(r.err, /name must not contain control or bidirectional-override characters/);
+    }
+    const home = edusso('client', 'add', '--name', 'x', '--redirect-uri', 'https://a.example/cb', '--home-url', 'javascript:alert(1)');
+    assert.notEqual(home.code, 0);
+    assert.match(home.err, /--home-url must be an absolute http\(s\) URL/);
+    const redirect = edusso('client', 'add', '--name', 'x', '--redirect-uri', 'javascript:alert(document.cookie)');
+    assert.match(redirect.err, /each --redirect-uri must be an absolute http\(s\) URL/);
+    assert.ok(!edusso('client', 'list').out.includes('evil'), 'nothing added');
+  });
+
   test('import people and schools: bad rows reported with nothing imported, good files counted', () => {
     const file = join(dataDir, 'people.csv');
     writeFileSync(file, 'school_code,id_number,name,birthday,identity,titles\n094601,A123456789,王大明,1980-01-02,教師,教師\n094601,A123456788,李四,1980-01-02,教師,\n');

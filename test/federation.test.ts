@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../src/security/password.ts';
-import { importPeople } from '../src/source-data/import.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { startCountyIdp, startTaipeiOAuth, type CountyIdp } from './support/county-idp.ts';
 import { countyLogin } from './support/county-login.ts';
@@ -146,7 +145,7 @@ describe('county accounts: sign in, register, forgot account, reset password (re
   });
 
   test('壹 4-1 registration with the county identity, matched against the chosen school’s source data, links the new account', async () => {
-    const imported = await importPeople(db(), server.services.pii, 'school_code,id_number,name,birthday,identity,titles\n094601,K123456788,柯老師,1977-07-07,教師,教師;導師\n');
+    const imported = await server.services.importer.peopleText('school_code,id_number,name,birthday,identity,titles\n094601,K123456788,柯老師,1977-07-07,教師,教師;導師\n');
     assert.deepEqual(imported.errors, []);
     yunlin.people.set('yl-777', { name: '柯老師', idNumber: 'K123456788' });
     const agent = new Agent(server.issuer);
@@ -193,6 +192,28 @@ describe('county accounts: sign in, register, forgot account, reset password (re
     const again = await countyLogin(new Agent(server.issuer), '/county/yunlin/start?purpose=reset-password', 'yl-555');
     assert.ok(again.html.includes('密碼變更完成，需 24 小時後才能再次變更'));
     assert.ok(!again.html.includes('name="password2"'), 'no form while locked');
+  });
+
+  test('陸.2 the county reset applies the one new-password rule: no identity number, no birthday', async () => {
+    // Registration refused these passwords; a reset through the county used to accept them.
+    const a = await account('ruled.reset', 'R123456786', '盧老師');
+    await db().query(`UPDATE accounts SET birthday_sealed = $2 WHERE id = $1`, [a.id, server.services.pii.seal('1981-02-03')]);
+    yunlin.people.set('yl-556', { name: '盧老師', idNumber: 'R123456786' });
+    const agent = new Agent(server.issuer);
+    const reset = await countyLogin(agent, '/county/yunlin/start?purpose=reset-password', 'yl-556');
+    let form = formOf(reset.html);
+    for (const [password, message] of [
+      ['Sea#R123456786', '密碼不可包含身分證字號'],
+      ['Sea#Wind19810203', '密碼不可包含生日'],
+    ] as const) {
+      const refused = await agent.post(form.action, { ...form.fields, password, password2: password });
+      const html = await refused.text();
+      assert.equal(refused.status, 400, password);
+      assert.ok(html.includes(message), message);
+      form = formOf(html);
+    }
+    const done = await agent.post(form.action, { ...form.fields, password: 'New#Meadow2026', password2: 'New#Meadow2026' });
+    assert.ok((await done.text()).includes('密碼變更完成'));
   });
 
   test('Taipei-style OAuth 2 with a user API signs in and links by the identity number', async () => {

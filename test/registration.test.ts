@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { getSchool } from '../src/directory/repository.ts';
 import { demoSourcePeople } from '../src/seed/demo.ts';
 import { Agent } from './support/agent.ts';
 import { latestCode, outbox, register, submit, throughVerification, type Person } from './support/registration.ts';
@@ -8,7 +7,6 @@ import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts'
 import { discover, signIn } from './support/sign-in.ts';
 import { addClient } from '../src/oidc/client-registry.ts';
 import { createProvider } from '../src/oidc/provider.ts';
-import { importPeople } from '../src/source-data/import.ts';
 
 const teacher = demoSourcePeople[0];
 const asTyped = (p: (typeof demoSourcePeople)[number]): Person => ({ ...p, birthday: p.birthday.replaceAll('-', '/') });
@@ -109,7 +107,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.ok(blocked, 'refused after 30 failures from one address');
     const honest = await throughVerification(new Agent(server.issuer), server.services.db, p);
     assert.ok(honest.html.includes('身分驗證嘗試次數過多'), 'even a correct try waits, so the cap reveals nothing');
-    await server.services.db.query(`UPDATE audit_events SET at = at - interval '2 hours' WHERE type = 'registration.verify_failed'`);
+    await server.services.db.query(`UPDATE rate_limits SET window_ends_at = now() - interval '1 second' WHERE key LIKE 'registration.verify%'`);
     assert.ok((await throughVerification(new Agent(server.issuer), server.services.db, p)).url.endsWith('/confirm'), 'the hour passes');
   });
 
@@ -230,7 +228,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const agent = new Agent(server.issuer);
     await agent.get('/register?new=1');
     await submit(agent, '/register/identity', { role: 'teacher' });
-    const school = (await getSchool(server.services.db, '094601'))!;
+    const school = (await server.services.store.directory.getSchool('094601'))!;
     const r1 = await submit(agent, '/register/school', { county: school.countyCode, action: 'refresh' });
     assert.ok(r1.html.includes(`value="${school.districtCode}"`), 'districts of the county listed');
     const r2 = await submit(agent, '/register/school', { county: school.countyCode, district: school.districtCode!, action: 'refresh' });
@@ -272,10 +270,35 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.equal(await count(`accounts WHERE display_name = '${p.name}'`), 1);
   });
 
+  test('account-name availability answers only a flow past identity verification, and only so often', async () => {
+    // The attack: probing /register/account-available for names tells who has an account.
+    const probe = (agent: Agent, name: string) => agent.get(`/register/account-available?name=${encodeURIComponent(name)}`);
+    const stranger = await probe(new Agent(server.issuer), 'demo.teacher');
+    assert.equal(stranger.status, 404, 'no registration flow: nothing to answer');
+    assert.ok(!(await stranger.text()).includes('available'));
+
+    const agent = new Agent(server.issuer);
+    await agent.get('/register?new=1');
+    assert.equal((await probe(agent, 'demo.teacher')).status, 403, 'a flow that has not proven who is registering');
+
+    const person = { schoolCode: '094601', idNumber: 'S223344558', name: '蘇老師', birthday: '1984/4/4' };
+    await importOne(person, '教師');
+    assert.ok((await throughVerification(agent, server.services.db, person)).url.endsWith('/confirm'));
+    const taken = await probe(agent, 'demo.teacher');
+    assert.equal(taken.status, 200);
+    assert.equal(((await taken.json()) as { available: boolean }).available, false);
+    assert.equal(((await (await probe(agent, 'free.name.here')).json()) as { available: boolean }).available, true);
+    let status = 200;
+    for (let i = 0; i < 40 && status === 200; i++) status = (await probe(agent, `name.${i}`)).status;
+    assert.equal(status, 429, 'a flow may ask only so many times');
+    await submit(agent, '/register/confirm', {});
+    assert.equal((await agent.get('/register/privacy')).status, 200, 'the count never gets in the way of the steps');
+  });
+
   async function importOne(p: Person, identity: string) {
     const [y, m, d] = p.birthday.split('/');
     const csv = `school_code,id_number,name,birthday,identity,titles\n${p.schoolCode},${p.idNumber},${p.name},${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')},${identity},教師`;
-    const r = await importPeople(server.services.db, server.services.pii, csv);
+    const r = await server.services.importer.peopleText(csv);
     assert.deepEqual(r.errors, []);
   }
 });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import { CliError } from '../cli/output.ts';
 import type { Settings } from '../config/settings.ts';
-import { createServices, type Services } from '../services.ts';
+import { createServices, type Services } from './compose.ts';
 import { announcement, serve } from './serve.ts';
 
 const say = (line: string) => process.stdout.write(`edusso: ${line}\n`);

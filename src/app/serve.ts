@@ -4,7 +4,7 @@ import { httpSmsGateway, smtpMailer, type Transports } from '../notify/transport
 import type { LiveProvider } from '../oidc/live-provider.ts';
 import type { Settings } from '../config/settings.ts';
 import { demoAccounts, demoSourcePeople, seedDemo } from '../seed/demo.ts';
-import type { Services } from '../services.ts';
+import type { Services } from './compose.ts';
 import { sweepExpired } from '../storage/sweep.ts';
 import { createWebApp } from '../web/app.ts';
 
@@ -26,7 +26,7 @@ export interface Running {
  * all but one worker process skip the demo data.
  */
 export async function serve(s: Services, opts: { seed?: boolean } = {}): Promise<Running> {
-  const delivery = startDeliveryLoop(s.db, transportsFor(s.settings), s.log);
+  const delivery = startDeliveryLoop(s.store.outbox, transportsFor(s.settings), s.log);
   const { app, oidc } = await createWebApp(s, { kickDelivery: delivery.kick });
   if (s.settings.seedDemo && opts.seed !== false) await seedDemo(s, oidc.provider);
   const server = createServer(app.callback());

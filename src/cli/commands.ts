@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { validateAccountName } from '../domain/account-name.ts';
-import { validatePassword } from '../domain/password-policy.ts';
+import { AccountInputError } from '../admin/accounts.ts';
 import { translator } from '../i18n/translate.ts';
-import { addClient } from '../oidc/client-registry.ts';
-import { createProvider } from '../oidc/provider.ts';
-import { rotateSigningKey } from '../oidc/keys.ts';
-import { hashPassword } from '../security/password.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../app/compose.ts';
 import { migrate } from '../storage/migrate.ts';
-import { sqlAccounts } from '../storage/sql/accounts.ts';
 import { CliError, printResult } from './output.ts';
 import { list, str, type Flags } from './flags.ts';
 
@@ -19,62 +13,47 @@ function required(f: Flags, name: string) {
   return v;
 }
 
+/** A service's refusal of the input as the command line says it. */
+export function inputError(err: unknown): never {
+  if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  if (err instanceof AccountInputError)
+    throw new CliError(err.keys.length ? `--${err.field}: ${err.keys.map((k) => en(k.key, k.params)).join('; ')}` : err.message);
+  throw err;
+}
+
 export async function migrateCommand(s: Services, json: boolean) {
   const applied = await migrate(s.db);
   printResult(json, { applied }, applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 }
 
 export async function accountCreate(s: Services, f: Flags, json: boolean) {
-  const username = required(f, 'account');
-  const password = required(f, 'password');
-  const displayName = required(f, 'name').trim();
-  const name = validateAccountName(username);
-  if (!name.ok) throw new CliError(`--account: ${en(name.error, name.params)}`);
-  const pw = validatePassword(password, { account: name.value });
-  if (!pw.ok) throw new CliError(`--password: ${pw.errors.map((e) => en(e)).join('; ')}`);
-  const school = str(f, 'school');
-  const titles = list(f, 'title').flatMap((t) => t.split(/[;,、]/)).map((t) => t.trim()).filter(Boolean);
-  const identity = z.enum(['教師', '職員', '學生']).safeParse(str(f, 'identity') ?? '教師');
-  if (!identity.success) throw new CliError('--identity must be 教師, 職員 or 學生');
-  if (!school && titles.length) throw new CliError('--title needs --school');
-  if (school && !(await s.db.query('SELECT 1 FROM schools WHERE code = $1', [school])).length)
-    throw new CliError(`--school: no school with code ${school}`);
-  if (await s.accounts.findByUsername(name.value)) throw new CliError(`--account: ${name.value} is already taken`);
-  const passwordHash = await hashPassword(password);
-  const account = await s.db.transaction(async (tx) => {
-    const accounts = sqlAccounts(tx);
-    const created = await accounts.create({
-      username: name.value,
-      passwordHash,
-      displayName,
-      email: str(f, 'email') ?? null,
-      mobile: str(f, 'mobile') ?? null,
-    });
-    if (school) await accounts.setAffiliation(created.id, { schoolCode: school, identity: identity.data, titles, classes: [] });
-    return created;
-  });
-  await s.audit.record({ type: 'account.created', accountId: account.id, detail: { via: 'cli' } });
+  const input = {
+    account: required(f, 'account'),
+    password: required(f, 'password'),
+    name: required(f, 'name'),
+    email: str(f, 'email'),
+    mobile: str(f, 'mobile'),
+    school: str(f, 'school'),
+    identity: str(f, 'identity'),
+    titles: list(f, 'title').flatMap((t) => t.split(/[;,、]/)).map((t) => t.trim()).filter(Boolean),
+  };
+  const account = await s.accountAdmin.create(input).catch(inputError);
   printResult(json, { id: account.id, account: account.username }, `created account ${account.username} (sub ${account.id})`);
 }
 
 export async function clientAdd(s: Services, f: Flags, json: boolean) {
-  const provider = await createProvider(s);
   try {
-    const result = await addClient(
-      s.clients,
-      {
-        name: str(f, 'name') ?? '',
-        redirectUris: list(f, 'redirect-uri'),
-        postLogoutRedirectUris: f['post-logout-redirect-uri'] ? list(f, 'post-logout-redirect-uri') : undefined,
-        homeUrl: str(f, 'home-url'),
-        firstParty: f['first-party'] === true,
-        public: f.public === true,
-        service: f.service === true,
-        authMethod: (str(f, 'auth-method') ?? 'client_secret_basic') as 'client_secret_basic',
-        scopes: str(f, 'scopes'),
-      },
-      (m) => provider.Client.validate(m),
-    );
+    const result = await s.clientAdmin.add({
+      name: str(f, 'name') ?? '',
+      redirectUris: list(f, 'redirect-uri'),
+      postLogoutRedirectUris: f['post-logout-redirect-uri'] ? list(f, 'post-logout-redirect-uri') : undefined,
+      homeUrl: str(f, 'home-url'),
+      firstParty: f['first-party'] === true,
+      public: f.public === true,
+      service: f.service === true,
+      authMethod: (str(f, 'auth-method') ?? 'client_secret_basic') as 'client_secret_basic',
+      scopes: str(f, 'scopes'),
+    });
     printResult(
       json,
       { ...result.metadata, client_id: result.clientId, client_secret: result.clientSecret },
@@ -84,14 +63,13 @@ export async function clientAdd(s: Services, f: Flags, json: boolean) {
       ].join('\n'),
     );
   } catch (err) {
-    if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
     if (err instanceof Error && 'error_description' in err) throw new CliError(`invalid client: ${(err as any).error_description}`);
-    throw err;
+    inputError(err);
   }
 }
 
 export async function clientList(s: Services, json: boolean) {
-  const clients = await s.clients.list();
+  const clients = await s.clientAdmin.list();
   const rows = clients.map((c) => ({
     client_id: c.clientId,
     name: c.name,
@@ -105,11 +83,11 @@ export async function clientList(s: Services, json: boolean) {
 export async function clientRemove(s: Services, f: Flags, json: boolean, positional: string[]) {
   const clientId = str(f, 'client-id') ?? positional[0];
   if (!clientId) throw new CliError('give the client_id: edusso client remove CLIENT_ID');
-  if (!(await s.clients.remove(clientId))) throw new CliError(`no client ${clientId}`, 1);
+  if (!(await s.clientAdmin.remove(clientId))) throw new CliError(`no client ${clientId}`, 1);
   printResult(json, { removed: clientId }, `removed ${clientId}`);
 }
 
 export async function keysRotate(s: Services, json: boolean) {
-  const kid = await rotateSigningKey(s.signingKeys, s.keyBox);
+  const kid = await s.keys.rotate();
   printResult(json, { kid }, `new signing key ${kid}; the previous key stays published for verification. Running nodes sign with it at once.`);
 }

@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { countyClient } from '../flows/federation/county-client.ts';
-import { ICON_MAX_BYTES, iconType } from '../flows/federation/providers.ts';
-import { FEDERATION_CALLBACK_PATH } from '../web/app.ts';
-import type { Services } from '../services.ts';
+import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
+import { ICON_MAX_BYTES, iconType } from '../methods/county-providers.ts';
+import type { Services } from '../app/compose.ts';
+import { inputError } from './commands.ts';
 import { str, type Flags } from './flags.ts';
 import { CliError, printResult } from './output.ts';
-
-const slug = (countyCode: string) => `county-${countyCode}`;
 
 export async function countyAdd(s: Services, f: Flags, json: boolean) {
   const county = str(f, 'county');
   if (!county) throw new CliError('--county is required (e.g. --county 雲林縣)');
-  const countyRow = (await s.db.query<{ code: string }>(`SELECT code FROM counties WHERE name = $1 OR code = $1`, [county.replace(/台/g, '臺')]))[0];
-  if (!countyRow) throw new CliError(`--county: unknown county "${county}"`);
   const iconFile = str(f, 'icon');
   const icon = iconFile ? readIcon(iconFile) : undefined;
   try {
     const p = await s.countyProviders.add({
-      id: str(f, 'id') ?? slug(countyRow.code),
+      id: str(f, 'id'),
       county,
       displayName: str(f, 'display-name'),
       kind: (str(f, 'kind') ?? 'oidc') as 'oidc',
@@ -36,14 +31,12 @@ export async function countyAdd(s: Services, f: Flags, json: boolean) {
       },
       labels: { login: str(f, 'login-label'), forgotAccount: str(f, 'forgot-label'), resetPassword: str(f, 'reset-label') },
       endpoints: { authorize: str(f, 'authorize-url'), token: str(f, 'token-url'), user: str(f, 'user-url'), profile: str(f, 'profile-url') },
-    });
-    if (icon) await s.countyProviders.setIcon(p.id, icon);
+    }, icon);
     const redirectUri = `${s.settings.issuer}${FEDERATION_CALLBACK_PATH}`;
     printResult(json, { id: p.id, county: p.countyName, kind: p.kind, redirect_uri: redirectUri }, `added ${p.id} (${p.countyName}, ${p.kind})\nregister this redirect URI at the county: ${redirectUri}`);
   } catch (err) {
-    if (err instanceof z.ZodError) throw new CliError(err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
     if (/county_providers_pkey|duplicate key/.test(String((err as Error).message))) throw new CliError(`a provider with this id exists; remove it first or give --id`);
-    throw err;
+    inputError(err);
   }
 }
 

@@ -1,9 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { importSchoolsFile } from '../directory/seed.ts';
-import type { Services } from '../services.ts';
-import { demoPeopleCsv } from '../source-data/demo-people.ts';
-import { importPeople, importPeopleFile } from '../source-data/import.ts';
+import type { Services } from '../app/compose.ts';
+import { translator } from '../web/i18n/translate.ts';
 import { CliError, printResult } from './output.ts';
 import { str, type Flags } from './flags.ts';
 
@@ -13,7 +11,7 @@ const describeErrors = (errors: { line: number; field: string; reason: string }[
 export async function importSchools(s: Services, f: Flags, json: boolean, file: string | undefined) {
   if (!file) throw new CliError('give the file: edusso import schools FILE [--level 國中]');
   const level = str(f, 'level');
-  const r = await importSchoolsFile(s.db, file, { level, skipInvalid: f['skip-invalid'] === true });
+  const r = await s.importer.schools(file, { level, skipInvalid: f['skip-invalid'] === true });
   if (!r.applied) {
     if (json) printResult(true, r, '');
     throw new CliError(`${r.errors.length} invalid row(s); nothing was imported (use --skip-invalid to import the rest):\n${describeErrors(r.errors)}`, 1);
@@ -24,7 +22,7 @@ export async function importSchools(s: Services, f: Flags, json: boolean, file: 
 export async function importPeopleCommand(s: Services, f: Flags, json: boolean, file: string | undefined) {
   if (!file) throw new CliError('give the file: edusso import people FILE [--skip-invalid]');
   const started = performance.now();
-  const r = await importPeopleFile(s.db, s.pii, file, { skipInvalid: f['skip-invalid'] === true });
+  const r = await s.importer.people(file, { skipInvalid: f['skip-invalid'] === true, describe: translator('en') });
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
   if (!r.applied) {
     if (json) printResult(true, { ...r, seconds }, '');
@@ -39,11 +37,9 @@ export async function demoPeople(s: Services, f: Flags, json: boolean) {
   const seedText = str(f, 'seed');
   const seed = seedText === undefined ? undefined : Number(seedText);
   if (seed !== undefined && !Number.isInteger(seed)) throw new CliError('--seed must be an integer');
-  // Only schools the directory knows (the statistics list a few the school list does not).
-  const schools = (await s.db.query<{ code: string }>('SELECT code FROM schools')).map((r) => r.code);
-  const lines = demoPeopleCsv({ seed, students: f.students === true, schools });
+  const lines = await s.importer.demoPeople({ seed, students: f.students === true });
   if (f.import === true) {
-    const r = await importPeople(s.db, s.pii, [...lines].join('\n'));
+    const r = await s.importer.peopleText([...lines].join('\n'));
     printResult(json, r, `imported ${r.rows} generated rows → ${r.people} people (${r.inserted} new, ${r.updated} updated)`);
     return;
   }

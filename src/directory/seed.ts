@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Db, Queryable } from '../storage/db.ts';
+import type { CountyRow, DirectoryRepo, Store } from '../storage/ports.ts';
 import { parseCsv } from './csv.ts';
 import { parseMoeSchools, type RowError } from './moe-school-csv.ts';
 import { loadPlaces, readAsset, type Places } from './places.ts';
-import { upsertCounties, upsertDistricts, upsertSchools, type County } from './repository.ts';
 
 // Part of the checksum: bump it when the way the shipped files are read changes, so existing databases reload.
 const SEED_VERSION = '2';
@@ -21,7 +20,7 @@ function records(text: string): Record<string, string>[] {
  * The MOE county codes: `[NN]縣市` in the school list gives every prefix school codes use (臺北市 31–42),
  * the statistics' 縣市代碼 the county's own code (臺北市 30); where that has two (臺中市 06 and 19), the lowest.
  */
-export function moeCountyCodes(texts: Record<Shipped, string>, places: Places): County[] {
+export function moeCountyCodes(texts: Record<Shipped, string>, places: Places): CountyRow[] {
   const own = new Map<string, Set<string>>();
   const all = new Map<string, Set<string>>();
   const add = (m: Map<string, Set<string>>, countyCode: string, moe: string) => m.set(countyCode, (m.get(countyCode) ?? new Set()).add(moe));
@@ -48,13 +47,12 @@ export function moeCountyCodes(texts: Record<Shipped, string>, places: Places): 
  * Loads the shipped counties, districts, elementary schools and kindergartens, all in one transaction.
  * A database already holding this exact data (same files, same SEED_VERSION) is left alone.
  */
-export async function seedDirectory(db: Db): Promise<{ loaded: boolean; counties: number; districts: number; schools: number }> {
+export async function seedDirectory(store: Store): Promise<{ loaded: boolean; counties: number; districts: number; schools: number }> {
   const texts = Object.fromEntries(shipped.map((n) => [n, readAsset(n)])) as Record<Shipped, string>;
   const checksum = createHash('sha256').update(SEED_VERSION).update(shipped.map((n) => texts[n]).join('\0')).digest('hex');
-  const seeded = async (q: Queryable) =>
-    (await q.query<{ checksum: string }>(`SELECT checksum FROM seed_state WHERE name = 'directory'`))[0]?.checksum === checksum;
+  const seeded = async (directory: DirectoryRepo) => (await directory.seedChecksum('directory')) === checksum;
   const skipped = { loaded: false, counties: 0, districts: 0, schools: 0 };
-  if (await seeded(db)) return skipped;
+  if (await seeded(store.directory)) return skipped;
 
   const places = loadPlaces();
   const elementary = parseMoeSchools(texts['moe-114-elementary-schools.csv'], places, '國小');
@@ -75,18 +73,14 @@ export async function seedDirectory(db: Db): Promise<{ loaded: boolean; counties
   const counties = moeCountyCodes(texts, places);
   const schools = [...elementary.schools, ...kindergartens.schools];
 
-  return db.transaction(async (tx) => {
+  return store.transaction(async ({ directory }) => {
     // Two nodes starting at once: the second waits, then finds the work done.
-    await tx.query('SELECT pg_advisory_xact_lock(727275)');
-    if (await seeded(tx)) return skipped;
-    await upsertCounties(tx, counties);
-    await upsertDistricts(tx, places.districts);
-    await upsertSchools(tx, schools);
-    await tx.query(
-      `INSERT INTO seed_state (name, checksum) VALUES ('directory', $1)
-       ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, loaded_at = now()`,
-      [checksum],
-    );
+    await directory.lockSeeding();
+    if (await seeded(directory)) return skipped;
+    await directory.upsertCounties(counties);
+    await directory.upsertDistricts(places.districts);
+    await directory.upsertSchools(schools);
+    await directory.setSeedChecksum('directory', checksum);
     return { loaded: true, counties: counties.length, districts: places.districts.length, schools: schools.length };
   });
 }
@@ -112,10 +106,10 @@ export interface ImportResult {
 }
 
 /** `edusso import schools FILE [--level …] [--skip-invalid]`: every row valid, or nothing changes unless skipInvalid. */
-export async function importSchoolsFile(db: Db, path: string, opts: { level?: string; skipInvalid?: boolean } = {}): Promise<ImportResult> {
+export async function importSchoolsFile(store: Store, path: string, opts: { level?: string; skipInvalid?: boolean } = {}): Promise<ImportResult> {
   const { schools, errors } = parseMoeSchools(readText(path), loadPlaces(), opts.level);
   const fatal = errors.some((e) => e.field === 'header' || e.field === 'level'); // no row can be trusted
   if ((errors.length && !opts.skipInvalid) || fatal) return { inserted: 0, updated: 0, errors, applied: false };
-  const { inserted, updated } = await db.transaction((tx) => upsertSchools(tx, schools));
+  const { inserted, updated } = await store.transaction(({ directory }) => directory.upsertSchools(schools));
   return { inserted, updated, errors, applied: true };
 }

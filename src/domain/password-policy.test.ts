@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { birthdayForms, checkPasswordConfirmation, validatePassword, type PasswordContext } from './password-policy.ts';
+import { birthdayForms, checkNewPassword, checkPasswordConfirmation, validatePassword, type PasswordContext } from './password-policy.ts';
 
 const errors = (pw: string, ctx: PasswordContext = {}) => {
   const r = validatePassword(pw, ctx);
@@ -87,4 +87,12 @@ test('identity checks come before the birthday, in a stable order', () => {
 test('the password typed twice must match exactly', () => {
   assert.deepEqual(checkPasswordConfirmation('Edu#2026tw', 'Edu#2026tw'), { ok: true, value: 'Edu#2026tw' });
   assert.deepEqual(checkPasswordConfirmation('Edu#2026tw', 'Edu#2026tw '), { ok: false, error: 'password.mismatch' });
+});
+
+test('one rule for every new password: the policy with what is known of the person, then the repeat', () => {
+  const person = { account: 'lu.teacher', idNumber: 'R123456786', birthday: '1981-02-03' };
+  assert.deepEqual(checkNewPassword('Sea#R123456786', 'Sea#R123456786', person), { ok: false, field: 'password', key: 'password.containsIdNumber' });
+  assert.deepEqual(checkNewPassword('Sea#Wind19810203', 'Sea#Wind19810203', person), { ok: false, field: 'password', key: 'password.containsBirthday' });
+  assert.deepEqual(checkNewPassword('New#Meadow2026', 'New#Meadow2025', person), { ok: false, field: 'password2', key: 'password.mismatch' });
+  assert.deepEqual(checkNewPassword('New#Meadow2026', 'New#Meadow2026', person), { ok: true });
 });

@@ -80,3 +80,14 @@ export function validatePassword(password: string, ctx: PasswordContext = {}): P
 export function checkPasswordConfirmation(password: string, again: string): Check<string> {
   return password === again ? pass(password) : fail('password.mismatch');
 }
+
+/**
+ * The one rule for a new password, whichever flow sets it: the policy above with everything known
+ * about the person, then the repeat. The error is a message key for the field it belongs to.
+ */
+export function checkNewPassword(password: string, repeat: string, context: PasswordContext): { ok: true } | { ok: false; field: 'password' | 'password2'; key: string } {
+  const check = validatePassword(password, context);
+  if (!check.ok) return { ok: false, field: 'password', key: check.errors[0]! };
+  const again = checkPasswordConfirmation(password, repeat);
+  return again.ok ? { ok: true } : { ok: false, field: 'password2', key: again.error };
+}

@@ -8,8 +8,13 @@ export function isSafeUrl(value: string | null | undefined): value is string {
   const v = value.trim();
   if (v !== value || /[\u0000-\u001f\u007f\s]/.test(v)) return false;
   if (v.startsWith('/')) return !v.startsWith('//') && !v.startsWith('/\\');
+  return isHttpUrl(v);
+}
+
+/** An absolute http(s) URL with a host: the only kind a client or county may register. */
+export function isHttpUrl(value: string): boolean {
   try {
-    const url = new URL(v);
+    const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
   } catch {
     return false;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { steps } from '../flows/registration/state.ts';
+import { steps } from '../flows/registration/flow.ts';
 import { supportedScopes } from '../oidc/claims.ts';
 import { catalog, isMessageKey } from './catalog.ts';
 import { translator } from './translate.ts';

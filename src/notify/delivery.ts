@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Db } from '../storage/db.ts';
+import type { OutboxRepo } from '../storage/ports.ts';
 import type { Transports } from './transports.ts';
 
 const BACKOFF_BASE_SECONDS = 5;
@@ -11,34 +11,22 @@ const CLAIM_SECONDS = 60;
  * twice; a failure is retried later with exponential backoff. A channel with no transport stays
  * queued (the development outbox shows it).
  */
-export async function deliverPending(db: Db, transports: Transports, opts: { batch?: number; log?: Logger } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverPending(outbox: OutboxRepo, transports: Transports, opts: { batch?: number; log?: Logger } = {}): Promise<{ sent: number; failed: number }> {
   const channels = (['email', 'sms'] as const).filter((c) => transports[c]);
   if (!channels.length) return { sent: 0, failed: 0 };
-  const claimed = await db.query<{ id: number; channel: 'email' | 'sms'; recipient: string; subject: string; body: string; attempts: number }>(
-    `UPDATE outbox SET claimed_until = now() + make_interval(secs => $3)
-      WHERE id IN (SELECT id FROM outbox
-                    WHERE sent_at IS NULL AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-                      AND channel = ANY($1::text[])
-                    ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-      RETURNING id, channel, recipient, subject, body, attempts`,
-    [channels, opts.batch ?? 50, CLAIM_SECONDS],
-  );
+  const claimed = await outbox.claimDue(channels, opts.batch ?? 50, CLAIM_SECONDS);
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
     try {
       if (m.channel === 'email') await transports.email!.send(m.recipient, m.subject, m.body);
       else await transports.sms!.send(m.recipient, m.body);
-      await db.query(`UPDATE outbox SET sent_at = now(), claimed_until = NULL, attempts = attempts + 1 WHERE id = $1`, [m.id]);
+      await outbox.markSent(m.id);
       sent++;
     } catch (err) {
       failed++;
       const wait = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2 ** m.attempts);
-      await db.query(
-        `UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, last_error = $2,
-           next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
-        [m.id, String((err as Error).message).slice(0, 500), wait],
-      );
+      await outbox.markFailed(m.id, String((err as Error).message), wait);
       opts.log?.warn({ outboxId: m.id, channel: m.channel, attempts: m.attempts + 1, retryInSeconds: wait, error: (err as Error).message }, 'delivery failed');
     }
   }
@@ -46,7 +34,7 @@ export async function deliverPending(db: Db, transports: Transports, opts: { bat
 }
 
 /** Delivers every interval and whenever kicked; runs never overlap. */
-export function startDeliveryLoop(db: Db, transports: Transports, log: Logger, intervalMs = 2000) {
+export function startDeliveryLoop(outbox: OutboxRepo, transports: Transports, log: Logger, intervalMs = 2000) {
   let running: Promise<unknown> | undefined;
   let again = false;
   const run = () => {
@@ -54,7 +42,7 @@ export function startDeliveryLoop(db: Db, transports: Transports, log: Logger, i
       again = true;
       return;
     }
-    running = deliverPending(db, transports, { log })
+    running = deliverPending(outbox, transports, { log })
       .catch((err) => log.error({ err }, 'outbox delivery crashed'))
       .finally(() => {
         running = undefined;

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import type { Db } from '../storage/db.ts';
 import { openTestDb } from '../../test/support/postgres.ts';
 import { deliverPending } from './delivery.ts';
-import { enqueue, listRecent } from './outbox.ts';
+import { sqlOutbox } from '../storage/sql/notify.ts';
 import { httpSmsGateway, type Mailer } from './transports.ts';
 import { verificationCodeMessage } from './templates.ts';
 
@@ -18,16 +18,16 @@ after(() => closeDb());
 test('a message queued in a transaction that rolls back is never sent', async () => {
   await assert.rejects(
     db.transaction(async (tx) => {
-      await enqueue(tx, { channel: 'email', to: 'ghost@example.com', subject: 's', text: 't' });
+      await sqlOutbox(tx).enqueue({ channel: 'email', to: 'ghost@example.com', subject: 's', text: 't' });
       throw new Error('the change failed');
     }),
   );
-  assert.equal((await listRecent(db)).filter((m) => m.to === 'ghost@example.com').length, 0);
+  assert.equal((await sqlOutbox(db).recent(100)).filter((m) => m.to === 'ghost@example.com').length, 0);
 });
 
 test('failures back off exponentially and are retried until sent; no transport leaves messages queued', async () => {
-  await db.transaction((tx) => enqueue(tx, { channel: 'email', to: 'a@example.com', subject: 'hi', text: 'code 123456' }));
-  await db.transaction((tx) => enqueue(tx, { channel: 'sms', to: '0912345678', text: 'code 654321' }));
+  await db.transaction((tx) => sqlOutbox(tx).enqueue({ channel: 'email', to: 'a@example.com', subject: 'hi', text: 'code 123456' }));
+  await db.transaction((tx) => sqlOutbox(tx).enqueue({ channel: 'sms', to: '0912345678', text: 'code 654321' }));
   const sent: string[] = [];
   let up = false;
   const mailer: Mailer = {
@@ -36,18 +36,18 @@ test('failures back off exponentially and are retried until sent; no transport l
       sent.push(to);
     },
   };
-  assert.deepEqual(await deliverPending(db, { email: mailer }), { sent: 0, failed: 1 });
+  assert.deepEqual(await deliverPending(sqlOutbox(db), { email: mailer }), { sent: 0, failed: 1 });
   const [row] = await db.query<{ attempts: number; wait: number; last_error: string }>(
     `SELECT attempts, extract(epoch FROM next_attempt_at - now())::int AS wait, last_error FROM outbox WHERE recipient = 'a@example.com'`,
   );
   assert.equal(row!.attempts, 1);
   assert.ok(row!.wait >= 3 && row!.wait <= 5, `first retry in about 5 s, got ${row!.wait}`);
   assert.match(row!.last_error, /ECONNREFUSED/);
-  assert.deepEqual(await deliverPending(db, { email: mailer }), { sent: 0, failed: 0 }, 'not due yet');
+  assert.deepEqual(await deliverPending(sqlOutbox(db), { email: mailer }), { sent: 0, failed: 0 }, 'not due yet');
   up = true;
   await db.query(`UPDATE outbox SET next_attempt_at = now() WHERE recipient = 'a@example.com'`);
-  assert.deepEqual(await deliverPending(db, { email: mailer }), { sent: 1, failed: 0 });
-  assert.deepEqual(await deliverPending(db, { email: mailer }), { sent: 0, failed: 0 }, 'sent once');
+  assert.deepEqual(await deliverPending(sqlOutbox(db), { email: mailer }), { sent: 1, failed: 0 });
+  assert.deepEqual(await deliverPending(sqlOutbox(db), { email: mailer }), { sent: 0, failed: 0 }, 'sent once');
   assert.deepEqual(sent, ['a@example.com']);
   const sms = await db.query<{ sent_at: Date | null; attempts: number }>(`SELECT sent_at, attempts FROM outbox WHERE channel = 'sms'`);
   assert.deepEqual(sms, [{ sent_at: null, attempts: 0 }], 'no SMS gateway: the SMS waits untouched');

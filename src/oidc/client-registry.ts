@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
+import { hasUnsafeCharacters } from '../domain/safe-text.ts';
 import type { ClientRepo } from '../storage/ports.ts';
 import { randomToken } from '../security/tokens.ts';
 import { supportedScopes } from './claims.ts';
-import { isSafeUrl } from '../domain/safe-url.ts';
+import { isHttpUrl } from '../domain/safe-url.ts';
+
+const httpUrl = (message: string) => z.string().refine(isHttpUrl, message);
 
 export const newClientSchema = z
   .object({
-    name: z.string().trim().min(1, 'name is required').max(100),
-    redirectUris: z.array(z.url('each --redirect-uri must be an absolute URL')).default([]),
-    postLogoutRedirectUris: z.array(z.url()).optional(),
-    homeUrl: z.url().refine(isSafeUrl, '--home-url must be an http(s) address').optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'name is required')
+      .max(100)
+      .refine((s) => !hasUnsafeCharacters(s), 'name must not contain control or bidirectional-override characters'),
+    redirectUris: z.array(httpUrl('each --redirect-uri must be an absolute http(s) URL')).default([]),
+    postLogoutRedirectUris: z.array(httpUrl('each --post-logout-redirect-uri must be an absolute http(s) URL')).optional(),
+    homeUrl: httpUrl('--home-url must be an absolute http(s) URL').optional(),
     firstParty: z.boolean().default(false),
     public: z.boolean().default(false),
     service: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import type { Services } from '../services.ts';
+import type { Services } from '../app/compose.ts';
 import { RETIRED_KEY_GRACE_MS } from './keys.ts';
 import { createProvider } from './provider.ts';
 

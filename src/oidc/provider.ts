@@ -1,5 +1,5 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Services } from '../services.ts';
+import type { Services } from '../app/compose.ts';
 import { renderOidcError, renderLogoutConfirm, renderLogoutDone } from '../web/views/oidc-pages.ts';
 import { sqlAdapterFactory } from './adapter.ts';
 import { accountClaims, scopeClaims, supportedScopes } from './claims.ts';

@@ -2,9 +2,8 @@ import type Provider from 'oidc-provider';
 import { DEMO_CLIENT_ID, DEMO_SCOPES } from '../demo/demo-rp.ts';
 import { addClient } from '../oidc/client-registry.ts';
 import { hashPassword } from '../security/password.ts';
-import type { Services } from '../services.ts';
-import { sqlAccounts } from '../storage/sql/accounts.ts';
-import { upsertSourcePeople } from '../source-data/repository.ts';
+import type { Services } from '../app/compose.ts';
+import { sealPeople } from '../source-data/import.ts';
 
 /** Demo accounts printed at start outside production; the passwords follow the password rules. */
 export const demoAccounts = [
@@ -43,17 +42,12 @@ export async function seedDemo(s: Services, provider: Provider): Promise<void> {
   for (const d of demoAccounts) {
     if (await s.accounts.findByUsername(d.username)) continue;
     const passwordHash = await hashPassword(d.password);
-    await s.db.transaction(async (tx) => {
-      const accounts = sqlAccounts(tx);
+    await s.store.transaction(async ({ accounts }) => {
       const account = await accounts.create({ ...d, passwordHash, emailVerified: true });
       await accounts.setAffiliation(account.id, { ...d.affiliation, titles: [...d.affiliation.titles], classes: [...d.affiliation.classes] });
     });
   }
-  await upsertSourcePeople(
-    s.db,
-    s.pii,
-    demoSourcePeople.map((p, i) => ({ ...p, line: i + 2, titles: [...p.titles], classes: [...p.classes] })),
-  );
+  await s.store.sourcePeople.upsert(sealPeople(s.pii, demoSourcePeople.map((p, i) => ({ ...p, line: i + 2, titles: [...p.titles], classes: [...p.classes] }))));
   const issuer = s.settings.issuer;
   const existing = await s.clients.find(DEMO_CLIENT_ID);
   // ISSUER changed since the demo application was registered: register it again at the new address.

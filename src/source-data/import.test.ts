@@ -5,15 +5,18 @@ import type { Db } from '../storage/db.ts';
 import { openTestDb } from '../../test/support/postgres.ts';
 import { demoPeopleCsv } from './demo-people.ts';
 import { importPeople } from './import.ts';
-import { findSourcePeople } from './repository.ts';
+import type { Store } from '../storage/ports.ts';
+import { sqlStore } from '../storage/repos.ts';
 
 const vault = piiVault({ PII_ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdefgh', PII_HASH_KEY: 'test-hash-key-0123456789abcdefghijkl' });
 let db: Db;
+let store: Store;
 let closeDb: () => Promise<void>;
 const count = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM source_people'))[0]!.n;
 
 before(async () => {
   ({ db, close: closeDb } = await openTestDb('embedded', 'seeded'));
+  store = sqlStore(db);
 });
 after(() => closeDb());
 
@@ -29,7 +32,7 @@ test('a file with bad rows reports each (line, field, reason) and changes nothin
     '094601,C123456781,趙五,1980-01-02,校長,,,,,,',
     '094601,D123456782,錢六,1980-01-02,教師,,114,3,3,301,三年一班',
   ].join('\n');
-  const r = await importPeople(db, vault, csv);
+  const r = await importPeople(store, vault, csv);
   assert.equal(r.applied, false);
   assert.deepEqual(
     r.errors.map((e) => [e.line, e.field]),
@@ -43,7 +46,7 @@ test('a file with bad rows reports each (line, field, reason) and changes nothin
   );
   assert.match(r.errors[0]!.reason, /unknown school code "999999"/);
   assert.equal(await count(), 0, 'nothing imported');
-  const partial = await importPeople(db, vault, csv, { skipInvalid: true });
+  const partial = await importPeople(store, vault, csv, { skipInvalid: true });
   assert.equal(partial.applied, true);
   assert.equal(await count(), 1, '--skip-invalid imports the good row');
   await db.query('DELETE FROM source_people');
@@ -55,12 +58,12 @@ test('rows of one person merge (one row per class); zh-TW headers, BOM and YYYY/
     '094601,E123456783,林老師,1975/4/5,教師,教師;導師,114,1,3,301,三年一班\n' +
     '094601,E123456783,林老師,1975/4/5,教師,資訊組長,114,1,4,401,四年一班\n' +
     '313601,E123456783,林老師,1975/4/5,職員,幹事,,,,,\n';
-  const first = await importPeople(db, vault, csv);
+  const first = await importPeople(store, vault, csv);
   assert.deepEqual([first.rows, first.people, first.inserted, first.updated], [3, 2, 2, 0]);
-  const again = await importPeople(db, vault, csv);
+  const again = await importPeople(store, vault, csv);
   assert.deepEqual([again.inserted, again.updated], [0, 2]);
   assert.equal(await count(), 2);
-  const [lin] = await findSourcePeople(db, '094601', vault.idHash('E123456783'));
+  const [lin] = await store.sourcePeople.find('094601', vault.idHash('E123456783'));
   assert.deepEqual(lin!.titles, ['教師', '導師', '資訊組長']);
   assert.deepEqual(lin!.classes.map((c) => c.classno), ['301', '401']);
   assert.equal(lin!.birthdayHash, vault.birthdayHash('1975-04-05'));
@@ -68,19 +71,19 @@ test('rows of one person merge (one row per class); zh-TW headers, BOM and YYYY/
   assert.ok(stored.every((r) => !r.id_sealed.includes('E123456783') && vault.open(r.id_sealed) === 'E123456783'), 'identity numbers sealed');
   assert.ok(stored.every((r) => vault.open(r.birthday_sealed) === '1975-04-05'));
 
-  const conflicting = await importPeople(db, vault, `${header}\n094601,E123456783,林老師,1975-04-05,教師,,,,,,\n094601,E123456783,林先生,1975-04-05,教師,,,,,,`);
+  const conflicting = await importPeople(store, vault, `${header}\n094601,E123456783,林老師,1975-04-05,教師,,,,,,\n094601,E123456783,林先生,1975-04-05,教師,,,,,,`);
   assert.match(conflicting.errors[0]!.reason, /same person as line 2/);
 });
 
 test('the header must name the required columns', async () => {
-  const r = await importPeople(db, vault, 'school,id,name\n094601,A123456789,x');
+  const r = await importPeople(store, vault, 'school,id,name\n094601,A123456789,x');
   assert.match(r.errors[0]!.reason, /missing column\(s\): school_code, id_number, birthday, identity/);
 });
 
 test('generated demo source data is valid and imports cleanly', async () => {
   const lines = [...demoPeopleCsv({ schools: ['094601', '313601'], students: true })];
   assert.ok(lines.length > 100);
-  const r = await importPeople(db, vault, lines.join('\n'));
+  const r = await importPeople(store, vault, lines.join('\n'));
   assert.deepEqual(r.errors, []);
   assert.ok(r.people > 50);
   const again = [...demoPeopleCsv({ schools: ['094601', '313601'], students: true })];

@@ -3,7 +3,6 @@ import { validateIdNumber } from '../domain/national-id.ts';
 import { validatePersonName } from '../domain/person-name.ts';
 import { parseIsoOrSlashDate } from '../domain/roc-date.ts';
 import type { ClassInfo } from '../storage/ports.ts';
-import { translator } from '../i18n/translate.ts';
 
 /** The interface county and school systems write to: keep these names; the zh-TW names are aliases. */
 export const peopleColumns = [
@@ -41,13 +40,14 @@ export interface RowError {
   reason: string;
 }
 
-const en = translator('en');
+/** Turns a message key of a domain check into the reason a row error shows (the CLI gives English texts). */
+export type Describe = (key: string) => string;
 
 /**
  * Validates every row and merges rows of the same person at the same school (one row per class).
  * knownSchool tells whether a school code exists in the directory.
  */
-export function parsePeopleCsv(text: string, knownSchool: (code: string) => boolean): { people: PersonRecord[]; errors: RowError[]; rows: number } {
+export function parsePeopleCsv(text: string, knownSchool: (code: string) => boolean, en: Describe = (key) => key): { people: PersonRecord[]; errors: RowError[]; rows: number } {
   const rows = parseCsv(text);
   const errors: RowError[] = [];
   const header = rows.shift();

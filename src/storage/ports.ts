@@ -1,119 +1,40 @@
-/** The repository interfaces the rest of the service depends on; sql/ implements them for either driver. */
+import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, WebSessionRepo } from './ports/accounts.ts';
+import type { CountyIdentityRepo, CountyProviderRepo } from './ports/county.ts';
+import type { DirectoryRepo, SourcePeopleRepo } from './ports/directory.ts';
+import type { FlowRepo, VerificationCodeRepo } from './ports/flows.ts';
+import type { OutboxRepo, TicketRepo } from './ports/notify.ts';
+import type { HealthRepo, OidcPayloadRepo } from './ports/oidc.ts';
 
-export interface Account {
-  id: string;
-  username: string;
-  passwordHash: string;
-  displayName: string;
-  email: string | null;
-  emailVerified: boolean;
-  mobile: string | null;
-  status: 'active' | 'disabled';
-  createdAt: Date;
+/** The repository interfaces the rest of the service depends on; sql/ implements every one. */
+export type * from './ports/accounts.ts';
+export type * from './ports/county.ts';
+export type * from './ports/directory.ts';
+export type * from './ports/flows.ts';
+export type * from './ports/notify.ts';
+export type * from './ports/oidc.ts';
+
+/** Every repository, on one connection or inside one transaction. */
+export interface Repos {
+  accounts: AccountRepo;
+  clients: ClientRepo;
+  audit: AuditRepo;
+  captchas: CaptchaRepo;
+  webSessions: WebSessionRepo;
+  signingKeys: SigningKeyRepo;
+  oidcPayloads: OidcPayloadRepo;
+  flows: FlowRepo;
+  codes: VerificationCodeRepo;
+  outbox: OutboxRepo;
+  tickets: TicketRepo;
+  countyProviders: CountyProviderRepo;
+  countyIdentities: CountyIdentityRepo;
+  directory: DirectoryRepo;
+  sourcePeople: SourcePeopleRepo;
+  health: HealthRepo;
 }
 
-export interface ClassInfo {
-  year: string;
-  semester: string;
-  grade: string;
-  classno: string;
-  classtitle: string;
-}
-
-export interface Affiliation {
-  schoolCode: string;
-  schoolName: string;
-  identity: string;
-  titles: string[];
-  classes: ClassInfo[];
-  isPrimary: boolean;
-}
-
-export interface NewAccount {
-  username: string;
-  passwordHash: string;
-  displayName: string;
-  email?: string | null;
-  emailVerified?: boolean;
-  mobile?: string | null;
-  personIdHash?: string | null;
-  personIdSealed?: string | null;
-  birthdaySealed?: string | null;
-}
-
-export interface AccountRepo {
-  create(account: NewAccount): Promise<Account>;
-  findById(id: string): Promise<Account | undefined>;
-  findByUsername(username: string): Promise<Account | undefined>;
-  /** Sets a new password; lockHours > 0 refuses further changes for that long (SPEC 陸.2). */
-  setPassword(accountId: string, passwordHash: string, lockHours: number): Promise<void>;
-  /** Until when the password may not be changed, if it is locked now. */
-  passwordLockedUntil(accountId: string): Promise<Date | undefined>;
-  /** The account of a person, by the keyed hash of their identity number. */
-  findByPersonHash(idHash: string): Promise<Account | undefined>;
-  setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;
-  affiliations(accountId: string): Promise<Affiliation[]>;
-}
-
-export interface ClientRecord {
-  clientId: string;
-  name: string;
-  firstParty: boolean;
-  homeUrl: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: Date;
-}
-
-export interface ClientRepo {
-  insert(c: Omit<ClientRecord, 'createdAt'>): Promise<void>;
-  find(clientId: string): Promise<ClientRecord | undefined>;
-  list(): Promise<ClientRecord[]>;
-  remove(clientId: string): Promise<boolean>;
-}
-
-export interface AuditEvent {
-  type: string;
-  accountId?: string | null;
-  clientId?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-  detail?: Record<string, unknown>;
-}
-
-export interface AuditRepo {
-  record(e: AuditEvent): Promise<void>;
-  forAccount(accountId: string, limit: number): Promise<(AuditEvent & { at: Date })[]>;
-  /** Failed sign-ins for one (hashed) account name in the last minutes. */
-  recentFailures(nameHash: string, minutes: number): Promise<number>;
-  /** Events of one type from one address in the last minutes. */
-  recentFromIp(type: string, ip: string, minutes: number): Promise<number>;
-}
-
-export interface CaptchaRepo {
-  put(id: string, answer: string, ttlSeconds: number): Promise<void>;
-  /** Removes the challenge and returns its answer if it had not expired: a challenge answers once. */
-  take(id: string): Promise<string | undefined>;
-  /** The answer of a live challenge without consuming it (to draw or speak it). */
-  peek(id: string): Promise<string | undefined>;
-}
-
-export interface WebSessionRepo {
-  create(idHash: string, accountId: string, ttlSeconds: number): Promise<void>;
-  find(idHash: string): Promise<{ accountId: string } | undefined>;
-  remove(idHash: string): Promise<void>;
-}
-
-export interface SigningKeyRow {
-  kid: string;
-  alg: string;
-  sealedJwk: string;
-  createdAt: Date;
-  retiredAt: Date | null;
-}
-
-export interface SigningKeyRepo {
-  /** Keys still published: the signing one first, then retired ones newer than the cutoff. */
-  published(retiredAfter: Date): Promise<SigningKeyRow[]>;
-  /** Adds a key and retires every older one, atomically. */
-  rotate(row: Omit<SigningKeyRow, 'createdAt' | 'retiredAt'>): Promise<void>;
+/** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */
+export interface Store extends Repos {
+  /** Runs fn with repositories bound to one transaction; everything it writes commits or nothing does. */
+  transaction<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
 }

@@ -1,10 +1,12 @@
 import Koa from 'koa';
 import type Provider from 'oidc-provider';
 import { demoRoutes } from '../demo/demo-rp.ts';
-import { authenticator } from '../flows/login/authenticate.ts';
+import { composeFlows } from '../app/flows.ts';
+import type { Services } from '../app/compose.ts';
+import { federationRoutes } from '../flows/federation/routes.ts';
+import { FEDERATION_COOKIE, flowCookie, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
+import { registrationRoutes } from '../flows/registration/routes.ts';
 import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
-import { captchaService } from '../security/captcha/challenge.ts';
-import type { Services } from '../services.ts';
 import type { AppState } from './context.ts';
 import { handleErrors } from './middleware/errors.ts';
 import { requestContext } from './middleware/request-context.ts';
@@ -18,41 +20,18 @@ import { healthRoutes } from './routes/health.ts';
 import { loginRoutes } from '../flows/login/routes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
-import { registrationRoutes } from './routes/registration.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
-import { flowStore } from '../flows/flow-store.ts';
-import { registrationService } from '../flows/registration/service.ts';
-import type { RegistrationState } from '../flows/registration/state.ts';
-import { verificationCodes } from '../security/verification-codes.ts';
-import { countyClient } from '../flows/federation/county-client.ts';
-import { countyIdentities } from '../flows/federation/identities.ts';
-import { federationService, type FederationState } from '../flows/federation/service.ts';
-import { federationRoutes } from './routes/federation.ts';
 
-const REGISTRATION_TTL_SECONDS = 30 * 60;
-const FEDERATION_TTL_SECONDS = 10 * 60;
-export const FEDERATION_CALLBACK_PATH = '/federation/callback';
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
 /** Wires the SSO site, the resource APIs and the OpenID provider into one Koa application. */
 export async function createWebApp(s: Services, hooks: { kickDelivery?: () => void } = {}): Promise<{ app: Koa<AppState>; oidc: LiveProvider }> {
   const { settings } = s;
   const secure = settings.issuer.startsWith('https:');
-  const captcha = captchaService(s.captchas, settings.production ? undefined : settings.captchaTestAnswer);
+  const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, limits: s.rateLimits, captcha, accountDomain: settings.accountDomain });
-  const countyFlows = flowStore<FederationState>(s.db, 'federation', FEDERATION_TTL_SECONDS);
-  const registrationFlows = flowStore<RegistrationState>(s.db, 'registration', REGISTRATION_TTL_SECONDS);
-  const identities = countyIdentities(s.db);
-  const registration = registrationService({
-    db: s.db,
-    pii: s.pii,
-    captcha,
-    codes: verificationCodes(s.db),
-    audit: s.audit,
-    verifyMobile: settings.registrationVerifyMobile,
-    kickDelivery: hooks.kickDelivery,
-  });
+  const { authenticate, registration, registrationReports, federation } = composeFlows(s, hooks);
+  const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const oidc = await liveProvider(s, (provider: Provider) => {
     // The provider's own pages and answers carry the site's headers (set first: form_post adds its script hash).
@@ -84,7 +63,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   // The client address is the entry the nearest trusted proxy appended, not the leftmost one the client wrote.
   app.maxIpsCount = settings.trustedProxyHops;
 
-  const health = healthRoutes(s.db, s.log);
+  const health = healthRoutes(s.store.health, s.db.driver, s.log);
   app.use(health.routes());
   // Behind the TLS proxy every request arrives marked https; one that is not came around the proxy.
   if (secure)
@@ -112,39 +91,13 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   app.use(sessions.load);
   for (const router of [
     loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit, secure }),
-    accountRoutes({ accounts: s.accounts, clients: s.clients, identities }),
+    accountRoutes({ accounts: s.accounts, clients: s.clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),
-    directoryRoutes(s.db),
-    registrationRoutes({
-      db: s.db,
-      flows: registrationFlows,
-      service: registration,
-      providers: s.countyProviders,
-      captcha,
-      pii: s.pii,
-      accountDomain: settings.accountDomain,
-      verifyMobile: settings.registrationVerifyMobile,
-      secure,
-    }),
-    federationRoutes({
-      db: s.db,
-      providers: s.countyProviders,
-      client: countyClient(`${settings.issuer}${FEDERATION_CALLBACK_PATH}`, { allowHttp: !settings.production }),
-      service: federationService({ accounts: s.accounts, identities, pii: s.pii, audit: s.audit }),
-      identities,
-      accounts: s.accounts,
-      audit: s.audit,
-      flows: countyFlows,
-      registrationFlows,
-      registration,
-      sessions,
-      captcha,
-      authenticate,
-      secure,
-      redirectUri: `${settings.issuer}${FEDERATION_CALLBACK_PATH}`,
-    }),
+    directoryRoutes(s.store.directory),
+    registrationRoutes({ service: registration, reports: registrationReports, cookie: registrationCookie }),
+    federationRoutes({ service: federation, sessions, cookie: flowCookie(FEDERATION_COOKIE, secure), registrationCookie }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
-    ...(settings.devOutbox ? [devOutboxRoutes(s.db)] : []),
+    ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { seedDirectory } from '../../src/directory/seed.ts';
+import { sqlStore } from '../../src/storage/repos.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { openDb } from '../../src/storage/open.ts';
@@ -40,7 +41,7 @@ export async function prepareTemplates(adminUrl: string): Promise<void> {
       await admin.query(`CREATE DATABASE ${templateName(t)}`);
       const db = await openDb({ databaseUrl: withDatabase(adminUrl, templateName(t)), dataDir: '' });
       await migrate(db);
-      if (t === 'seeded') await seedDirectory(db);
+      if (t === 'seeded') await seedDirectory(sqlStore(db));
       await db.close();
     }
   } finally {

@@ -1,4 +1,4 @@
-import { getSchool } from '../../src/directory/repository.ts';
+import { sqlDirectory } from '../../src/storage/sql/directory.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { Agent, formOf } from './agent.ts';
 import { TEST_CAPTCHA } from './server.ts';
@@ -39,7 +39,7 @@ export async function latestCode(agent: Agent, to: string): Promise<string> {
 export async function throughVerification(agent: Agent, db: Db, person: Person) {
   await agent.get('/register?new=1');
   await submit(agent, '/register/identity', { role: 'teacher' });
-  const school = (await getSchool(db, person.schoolCode))!;
+  const school = (await sqlDirectory(db).getSchool(person.schoolCode))!;
   await submit(agent, '/register/school', { county: school.countyCode, district: school.districtCode!, level: school.level, school: school.code, action: 'next' });
   return submit(agent, '/register/verify', { name: person.name, id_number: person.idNumber, birthday: person.birthday, captcha: TEST_CAPTCHA, action: 'next' });
 }

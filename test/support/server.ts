@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadSettings } from '../../src/config/settings.ts';
 import { serve } from '../../src/app/serve.ts';
 import { freshDatabase } from './postgres.ts';
-import { createLogger, createServices, type Services } from '../../src/services.ts';
+import { createLogger, createServices, type Services } from '../../src/app/compose.ts';
 import type { LiveProvider } from '../../src/oidc/live-provider.ts';
 
 export const TEST_CAPTCHA = '424';

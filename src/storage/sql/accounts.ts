@@ -63,6 +63,14 @@ export function sqlAccounts(q: Queryable): AccountRepo {
       const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE person_id_hash = $1`, [idHash]);
       return row && toAccount(row);
     },
+    async sealedPerson(accountId) {
+      const row = await one<{ id_sealed: string | null; birthday_sealed: string | null }>(
+        q,
+        `SELECT person_id_sealed AS id_sealed, birthday_sealed FROM accounts WHERE id = $1`,
+        [accountId],
+      );
+      return row && { idSealed: row.id_sealed, birthdaySealed: row.birthday_sealed };
+    },
     async setAffiliation(accountId, a) {
       await q.query(
         `INSERT INTO affiliations (account_id, school_code, identity, titles, classes, is_primary)

@@ -9,21 +9,6 @@ export function sqlAudit(q: Queryable): AuditRepo {
         [e.type, e.accountId ?? null, e.clientId ?? null, e.ip ?? null, e.userAgent?.slice(0, 300) ?? null, JSON.stringify(e.detail ?? {})],
       );
     },
-    async recentFailures(nameHash, minutes) {
-      const rows = await q.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_events
-          WHERE type = 'login.failed' AND detail->>'name_hash' = $1 AND at > now() - make_interval(mins => $2)`,
-        [nameHash, minutes],
-      );
-      return rows[0]!.n;
-    },
-    async recentFromIp(type, ip, minutes) {
-      const rows = await q.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_events WHERE type = $1 AND ip = $2 AND at > now() - make_interval(mins => $3)`,
-        [type, ip, minutes],
-      );
-      return rows[0]!.n;
-    },
     async forAccount(accountId, limit) {
       const rows = await q.query<Record<string, any>>(
         `SELECT * FROM audit_events WHERE account_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,

@@ -1,4 +1,4 @@
-import type { Queryable, Db } from '../db.ts';
+import type { Queryable } from '../db.ts';
 import type { SigningKeyRepo, SigningKeyRow } from '../ports.ts';
 
 const toRow = (r: Record<string, any>): SigningKeyRow => ({
@@ -9,7 +9,7 @@ const toRow = (r: Record<string, any>): SigningKeyRow => ({
   retiredAt: r.retired_at ? new Date(r.retired_at) : null,
 });
 
-export function sqlSigningKeys(db: Db): SigningKeyRepo {
+export function sqlSigningKeys(db: Queryable): SigningKeyRepo {
   return {
     async published(retiredAfter) {
       const rows = await db.query<Record<string, any>>(
@@ -20,10 +20,12 @@ export function sqlSigningKeys(db: Db): SigningKeyRepo {
       return rows.map(toRow);
     },
     async rotate(row) {
-      await db.transaction(async (tx: Queryable) => {
-        await tx.query(`UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL`);
-        await tx.query(`INSERT INTO signing_keys (kid, alg, sealed_jwk) VALUES ($1, $2, $3)`, [row.kid, row.alg, row.sealedJwk]);
-      });
+      // One statement, so it is atomic on its own and inside a caller's transaction alike.
+      await db.query(
+        `WITH retired AS (UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL)
+         INSERT INTO signing_keys (kid, alg, sealed_jwk) VALUES ($1, $2, $3)`,
+        [row.kid, row.alg, row.sealedJwk],
+      );
     },
   };
 }

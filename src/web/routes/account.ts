@@ -1,6 +1,5 @@
 import Router from '@koa/router';
-import type { AccountRepo, ClientRepo } from '../../storage/ports.ts';
-import type { CountyIdentities } from '../../flows/federation/identities.ts';
+import type { AccountRepo, ClientRepo, CountyIdentityRepo } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../context.ts';
 import { appsPage, homePage, profilePage } from '../views/pages.ts';
 
@@ -10,7 +9,7 @@ function signedIn(ctx: Ctx) {
 }
 
 /** The SSO site: home, 「查閱個人資料」 and 「介接應用服務」. */
-export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo; identities: CountyIdentities }) {
+export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo; identities: CountyIdentityRepo }) {
   const router = new Router<AppState>();
   router.get('/', (ctx) => {
     ctx.body = homePage(page(ctx)).value;

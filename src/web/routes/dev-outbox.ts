@@ -1,17 +1,16 @@
 import Router from '@koa/router';
-import { listRecent } from '../../notify/outbox.ts';
-import type { Db } from '../../storage/db.ts';
+import type { OutboxRepo } from '../../storage/ports.ts';
 import { page, type AppState } from '../context.ts';
 import { devOutboxPage } from '../views/dev-outbox.ts';
 
 /** Outside production without SMTP/SMS settings, messages are read here instead of being sent. */
-export function devOutboxRoutes(db: Db) {
+export function devOutboxRoutes(outbox: OutboxRepo) {
   const router = new Router<AppState>();
   router.get('/dev/outbox.json', async (ctx) => {
-    ctx.body = await listRecent(db, 200);
+    ctx.body = await outbox.recent(200);
   });
   router.get('/dev/outbox', async (ctx) => {
-    const messages = await listRecent(db, 200);
+    const messages = await outbox.recent(200);
     ctx.body = devOutboxPage(page(ctx), messages).value;
   });
   return router;

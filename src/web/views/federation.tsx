@@ -1,6 +1,6 @@
 import { Html } from '@kitajs/html';
-import { defaultLabels, type CountyLabels, type CountyProvider } from '../../flows/federation/providers.ts';
-import type { Purpose } from '../../flows/federation/service.ts';
+import { defaultLabels, type CountyLabels, type CountyProvider } from '../../methods/county-providers.ts';
+import type { Purpose } from '../../flows/federation/flow.ts';
 import { placeName } from '../../i18n/data-names.ts';
 import { defaultSubmit } from './captcha.tsx';
 import { PasswordCaptchaSubmit, RegisterLink } from './login.tsx';

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import type { LinkedIdentity } from '../../flows/federation/identities.ts';
+import type { LinkedIdentity } from '../../storage/ports.ts';
 import type { Account, Affiliation, ClientRecord } from '../../storage/ports.ts';
 import { safeUrl } from '../../domain/safe-url.ts';
 import { identityName } from '../../i18n/data-names.ts';

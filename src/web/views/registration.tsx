@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import { Html } from '@kitajs/html';
-import type { RegistrationState, FieldErrors } from '../../flows/registration/state.ts';
-import { steps } from '../../flows/registration/state.ts';
+import type { RegistrationState, FieldErrors } from '../../flows/registration/flow.ts';
+import { steps } from '../../flows/registration/flow.ts';
 import type { ClassInfo } from '../../storage/ports.ts';
 import { identityName, levelName, placeName } from '../../i18n/data-names.ts';
 import { captchaField, defaultSubmit } from './captcha.tsx';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { initialState } from '../../flows/registration/state.ts';
+import { initialState } from '../../flows/registration/flow.ts';
 import type { ClientRecord } from '../../storage/ports.ts';
 import { translator, type Lang } from '../../i18n/translate.ts';
 import { loginPage } from './login.ts';

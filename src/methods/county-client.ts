@@ -1,5 +1,8 @@
 import * as oidc from 'openid-client';
-import type { CountyProvider } from './providers.ts';
+import type { CountyProvider } from './county-providers.ts';
+
+/** Where counties send people back; registered at every county. */
+export const FEDERATION_CALLBACK_PATH = '/federation/callback';
 
 export interface CountyIdentity {
   providerId: string;

@@ -1,0 +1,63 @@
+import { federationService, type FederationService, type FederationState } from '../flows/federation/service.ts';
+import { flowStore } from '../flows/kit/flow-store.ts';
+import { authenticator, type Authenticate } from '../flows/login/authenticate.ts';
+import type { RegistrationState } from '../flows/registration/flow.ts';
+import { registrationPages } from '../flows/registration/pages.ts';
+import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';
+import { registrationService, type RegistrationService } from '../flows/registration/service.ts';
+import { verifyLimit } from '../flows/registration/verify-limit.ts';
+import { codeMethod } from '../methods/code.ts';
+import { countyMethod } from '../methods/county.ts';
+import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
+import { sourceDataMethod } from '../methods/source-data.ts';
+import type { Services } from './compose.ts';
+
+const REGISTRATION_TTL_SECONDS = 30 * 60;
+const FEDERATION_TTL_SECONDS = 10 * 60;
+
+export interface Flows {
+  authenticate: Authenticate;
+  registration: RegistrationService;
+  registrationReports: RegistrationReports;
+  federation: FederationService;
+}
+
+/** The self-service flows over the shared services: methods first, then the flows that use them. */
+export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } = {}): Flows {
+  const { settings, store } = s;
+  const redirectUri = `${settings.issuer}${FEDERATION_CALLBACK_PATH}`;
+  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, limits: s.rateLimits, captcha: s.captcha, accountDomain: settings.accountDomain });
+  const codes = codeMethod(store, hooks);
+  const county = countyMethod({
+    providers: s.countyProviders,
+    client: countyClient(redirectUri, { allowHttp: !settings.production }),
+    identities: store.countyIdentities,
+    accounts: store.accounts,
+    pii: s.pii,
+    audit: store.audit,
+    redirectUri,
+  });
+  const registrationFlows = flowStore<RegistrationState>(store.flows, 'registration', REGISTRATION_TTL_SECONDS);
+  const pages = registrationPages({ directory: store.directory, providers: s.countyProviders, captcha: s.captcha, pii: s.pii, accountDomain: settings.accountDomain, verifyMobile: settings.registrationVerifyMobile });
+  const registration = registrationService({
+    store,
+    flows: registrationFlows,
+    pages,
+    pii: s.pii,
+    captcha: s.captcha,
+    codes,
+    sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }),
+    verifyLimit: verifyLimit(s.rateLimits),
+    verifyMobile: settings.registrationVerifyMobile,
+  });
+  const federation = federationService({
+    store,
+    flows: flowStore<FederationState>(store.flows, 'federation', FEDERATION_TTL_SECONDS),
+    county,
+    registration,
+    authenticate,
+    captcha: s.captcha,
+    pii: s.pii,
+  });
+  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation };
+}

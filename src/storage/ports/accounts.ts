@@ -1,0 +1,117 @@
+/** Accounts, applications, audit, captchas, web sessions and signing keys. */
+
+export interface Account {
+  id: string;
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  email: string | null;
+  emailVerified: boolean;
+  mobile: string | null;
+  status: 'active' | 'disabled';
+  createdAt: Date;
+}
+
+export interface ClassInfo {
+  year: string;
+  semester: string;
+  grade: string;
+  classno: string;
+  classtitle: string;
+}
+
+export interface Affiliation {
+  schoolCode: string;
+  schoolName: string;
+  identity: string;
+  titles: string[];
+  classes: ClassInfo[];
+  isPrimary: boolean;
+}
+
+export interface NewAccount {
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  email?: string | null;
+  emailVerified?: boolean;
+  mobile?: string | null;
+  personIdHash?: string | null;
+  personIdSealed?: string | null;
+  birthdaySealed?: string | null;
+}
+
+export interface AccountRepo {
+  create(account: NewAccount): Promise<Account>;
+  findById(id: string): Promise<Account | undefined>;
+  findByUsername(username: string): Promise<Account | undefined>;
+  /** Sets a new password; lockHours > 0 refuses further changes for that long (SPEC 陸.2). */
+  setPassword(accountId: string, passwordHash: string, lockHours: number): Promise<void>;
+  /** Until when the password may not be changed, if it is locked now. */
+  passwordLockedUntil(accountId: string): Promise<Date | undefined>;
+  /** The account of a person, by the keyed hash of their identity number. */
+  findByPersonHash(idHash: string): Promise<Account | undefined>;
+  /** The sealed identity number and birthday of the person behind an account, when known. */
+  sealedPerson(accountId: string): Promise<{ idSealed: string | null; birthdaySealed: string | null } | undefined>;
+  setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;
+  affiliations(accountId: string): Promise<Affiliation[]>;
+}
+
+export interface ClientRecord {
+  clientId: string;
+  name: string;
+  firstParty: boolean;
+  homeUrl: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface ClientRepo {
+  insert(c: Omit<ClientRecord, 'createdAt'>): Promise<void>;
+  find(clientId: string): Promise<ClientRecord | undefined>;
+  list(): Promise<ClientRecord[]>;
+  remove(clientId: string): Promise<boolean>;
+}
+
+export interface AuditEvent {
+  type: string;
+  accountId?: string | null;
+  clientId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRepo {
+  record(e: AuditEvent): Promise<void>;
+  forAccount(accountId: string, limit: number): Promise<(AuditEvent & { at: Date })[]>;
+}
+
+export interface CaptchaRepo {
+  put(id: string, answer: string, ttlSeconds: number): Promise<void>;
+  /** Removes the challenge and returns its answer if it had not expired: a challenge answers once. */
+  take(id: string): Promise<string | undefined>;
+  /** The answer of a live challenge without consuming it (to draw or speak it). */
+  peek(id: string): Promise<string | undefined>;
+}
+
+export interface WebSessionRepo {
+  create(idHash: string, accountId: string, ttlSeconds: number): Promise<void>;
+  find(idHash: string): Promise<{ accountId: string } | undefined>;
+  remove(idHash: string): Promise<void>;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  alg: string;
+  sealedJwk: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+}
+
+export interface SigningKeyRepo {
+  /** Keys still published: the signing one first, then retired ones newer than the cutoff. */
+  published(retiredAfter: Date): Promise<SigningKeyRow[]>;
+  /** Adds a key and retires every older one, atomically. */
+  rotate(row: Omit<SigningKeyRow, 'createdAt' | 'retiredAt'>): Promise<void>;
+}

@@ -1,0 +1,14 @@
+/** oidc-provider's stored objects (sessions, interactions, codes, tokens, grants) of one model. */
+export interface OidcPayloadRepo {
+  upsert(model: string, id: string, payload: Record<string, unknown>, expiresInSeconds?: number): Promise<void>;
+  /** A live payload by id, uid or user code, with `consumed` (epoch seconds) when it was consumed. */
+  find(model: string, by: 'id' | 'uid' | 'user_code', value: string): Promise<Record<string, unknown> | undefined>;
+  consume(model: string, id: string): Promise<void>;
+  destroy(model: string, id: string): Promise<void>;
+  revokeByGrantId(grantId: string): Promise<void>;
+}
+
+export interface HealthRepo {
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+}
