@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import type { Services } from '../app/compose.ts';
+import type { SigningKeyRepo } from '../storage/ports.ts';
 import { RETIRED_KEY_GRACE_MS } from './keys.ts';
-import { createProvider } from './provider.ts';
+import { createProvider, type ProviderDeps, type ProviderPages } from './provider.ts';
 
 export interface LiveProvider {
   readonly provider: Provider;
@@ -17,11 +17,16 @@ export interface LiveProvider {
  * node), so every node signs with the new key and publishes the same JWKS without a restart. Nothing
  * is lost in the swap: sessions, grants and tokens live in the database.
  */
-export async function liveProvider(s: Services, configure: (p: Provider) => void, intervalMs = 60_000): Promise<LiveProvider> {
+export async function liveProvider(
+  s: ProviderDeps & { signingKeys: SigningKeyRepo },
+  pages: ProviderPages,
+  configure: (p: Provider) => void,
+  intervalMs = 60_000,
+): Promise<LiveProvider> {
   const keySet = async () =>
     (await s.signingKeys.published(new Date(Date.now() - RETIRED_KEY_GRACE_MS))).map((k) => `${k.kid}:${k.retiredAt ? 'retired' : 'signing'}`).join(',');
   const build = async () => {
-    const provider = await createProvider(s);
+    const provider = await createProvider(s, pages);
     configure(provider);
     return { provider, handler: provider.callback(), keys: await keySet() };
   };

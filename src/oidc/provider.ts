@@ -1,6 +1,9 @@
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Services } from '../app/compose.ts';
-import { renderOidcError, renderLogoutConfirm, renderLogoutDone } from '../web/views/oidc-pages.ts';
+import type { Logger } from 'pino';
+import type { Settings } from '../config/settings.ts';
+import type { SealedBox } from '../security/sealed-box.ts';
+import type { Db } from '../storage/db.ts';
+import type { AccountRepo, ClientRepo, SigningKeyRepo } from '../storage/ports.ts';
 import { sqlAdapterFactory } from './adapter.ts';
 import { accountClaims, scopeClaims, supportedScopes } from './claims.ts';
 import { loadSigningKeys } from './keys.ts';
@@ -24,7 +27,25 @@ export const resourcePaths = {
   profile: '/moeresource/api/v1/oidc/profile',
 } as const;
 
-export async function createProvider(s: Services): Promise<Provider> {
+/** What the provider reads: the composed services satisfy it. */
+export interface ProviderDeps {
+  settings: Settings;
+  log: Logger;
+  db: Db;
+  keyBox: SealedBox;
+  accounts: AccountRepo;
+  clients: ClientRepo;
+  signingKeys: SigningKeyRepo;
+}
+
+/** The pages oidc-provider renders itself, in the site's look (given by the web layer; its defaults otherwise). */
+export interface ProviderPages {
+  renderError: NonNullable<Configuration['renderError']>;
+  logoutSource: NonNullable<NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource']>;
+  postLogoutSuccessSource: NonNullable<NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['postLogoutSuccessSource']>;
+}
+
+export async function createProvider(s: ProviderDeps, pages?: ProviderPages): Promise<Provider> {
   const { settings } = s;
   const secure = settings.issuer.startsWith('https:');
   const keys = await loadSigningKeys(s.signingKeys, s.keyBox);
@@ -50,7 +71,7 @@ export async function createProvider(s: Services): Promise<Provider> {
       introspection: { enabled: true },
       revocation: { enabled: true },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone },
+      rpInitiatedLogout: { enabled: true, ...(pages && { logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource }) },
     },
     discovery: {
       eduinfo_endpoint: settings.issuer + resourcePaths.eduinfo,
@@ -72,7 +93,7 @@ export async function createProvider(s: Services): Promise<Provider> {
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((u) => new URL(u).origin === origin) ?? false,
-    renderError: renderOidcError,
+    ...(pages && { renderError: pages.renderError }),
     async findAccount(_ctx, sub) {
       const account = await s.accounts.findById(sub);
       if (!account || account.status !== 'active') return undefined;

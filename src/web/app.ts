@@ -7,6 +7,7 @@ import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
 import { registrationRoutes } from '../flows/registration/routes.ts';
 import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
+import { renderLogoutConfirm, renderLogoutDone, renderOidcError } from './views/oidc-pages.ts';
 import type { AppState } from './context.ts';
 import { handleErrors } from './middleware/errors.ts';
 import { requestContext } from './middleware/request-context.ts';
@@ -33,7 +34,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const { authenticate, registration, registrationReports, federation } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
-  const oidc = await liveProvider(s, (provider: Provider) => {
+  const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
+  const oidc = await liveProvider(s, pages, (provider: Provider) => {
     // The provider's own pages and answers carry the site's headers (set first: form_post adds its script hash).
     provider.use(async (ctx, next) => {
       securityHeaders(ctx, { cache: false });
