@@ -6,6 +6,7 @@ import { rotateSigningKey } from '../src/oidc/keys.ts';
 import { createProvider } from '../src/oidc/provider.ts';
 import { demoAccounts } from '../src/seed/demo.ts';
 import { Agent } from './support/agent.ts';
+import { waitFor } from './support/wait.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { authorize, discover, signIn } from './support/sign-in.ts';
 
@@ -60,10 +61,13 @@ describe('nothing important lives only in memory', () => {
       username: teacher.username,
       password: teacher.password,
     });
-    // Rotated from another node (the CLI): this node notices at its next check, without a restart.
+    // Rotated from another node (the CLI): the change is announced and this node rebuilds at once, without a restart.
     const newKid = await rotateSigningKey(server.services.signingKeys, server.services.keyBox);
-    assert.equal(await server.oidc.refresh(), true);
-    assert.equal(await server.oidc.refresh(), false, 'nothing changed since');
+    await waitFor('the rotation to reach this node', async () => {
+      const published = (await (await fetch(`${server.issuer}/oidc/v1/jwksets`)).json()) as { keys: { kid: string }[] };
+      return published.keys.some((k) => k.kid === newKid);
+    }, 5_000);
+    assert.equal(await server.oidc.refresh(), false, 'the notification already rebuilt it; nothing changed since');
     const restarted = server;
 
     const jwks = (await (await fetch(`${restarted.issuer}/oidc/v1/jwksets`)).json()) as { keys: { kid: string; d?: string }[] };
