@@ -1,6 +1,6 @@
 import { federationService, type FederationService, type FederationState } from '../flows/federation/service.ts';
 import { flowStore } from '../flows/kit/flow-store.ts';
-import { authenticator, type Authenticate } from '../flows/login/authenticate.ts';
+import { authenticator, type Authenticate } from '../flows/login/service.ts';
 import type { RegistrationState } from '../flows/registration/flow.ts';
 import { registrationPages } from '../flows/registration/pages.ts';
 import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';

@@ -6,7 +6,7 @@ import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import { hashPassword } from '../../security/password.ts';
 import type { PiiVault } from '../../security/pii.ts';
 import type { Account, Store } from '../../storage/ports.ts';
-import type { Authenticate } from '../login/authenticate.ts';
+import type { Authenticate } from '../login/service.ts';
 import type { FlowStore, StoredFlow } from '../kit/flow-store.ts';
 import type { FieldErrors } from '../kit/form.ts';
 import type { Outcome as RegistrationOutcome, RegistrationService } from '../registration/service.ts';

@@ -9,10 +9,11 @@ import { HttpError } from '../../web/middleware/errors.ts';
 import type { WebSessions } from '../../web/middleware/web-session.ts';
 import { loginPage } from '../../web/views/login.ts';
 import { consentPage } from '../../web/views/pages.ts';
-import type { Authenticate } from './authenticate.ts';
+import type { Authenticate } from './service.ts';
 import { afterAttempt, onSubmit } from './flow.ts';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownNames, rememberName } from './known-devices.ts';
-import { loginForm } from './schemas.ts';
+import { parseForm } from '../kit/form.ts';
+import { consentForm, loginForm } from './schemas.ts';
 
 interface Deps {
   oidc: { readonly provider: Provider };
@@ -37,7 +38,9 @@ export function loginRoutes(d: Deps) {
 
   /** Returns the signed-in account, or renders the form again (new captcha, typed account kept, never the password). */
   async function attemptLogin(ctx: Ctx, action: string, clientId?: string, clientName?: string) {
-    const form = loginForm.parse(ctx.state.form ?? {});
+    const parsed = await parseForm(ctx, loginForm);
+    // Every field is text with a default, so the schema never fails; an empty field is the flow's to judge.
+    const form = parsed.ok ? parsed.data : loginForm.parse({});
     const knownDevice = ctx.cookies.get(KNOWN_DEVICE_COOKIE, { signed: true });
     let step = onSubmit(form);
     if (step.kind === 'attempt') {
@@ -116,7 +119,8 @@ export function loginRoutes(d: Deps) {
     if (details.prompt.name !== 'consent' || !details.session) throw new HttpError(400, 'error.interactionExpired');
     const clientId = String(details.params.client_id);
     const accountId = details.session.accountId;
-    if (ctx.state.form!.decision !== 'allow') {
+    const consent = await parseForm(ctx, consentForm);
+    if (!consent.ok || consent.data.decision !== 'allow') {
       await d.audit.record({ type: 'consent.denied', accountId, clientId, ip: ctx.ip });
       return finish(ctx, { error: 'access_denied', error_description: 'End-User denied the authorization' });
     }

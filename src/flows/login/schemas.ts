@@ -1,14 +1,15 @@
 import { z } from 'zod';
-
-/** A form field: text, '' when absent, cut to max characters. */
-const field = (max: number) => z.string().default('').transform((s) => s.slice(0, max));
+import { text } from '../kit/form.ts';
 
 /** The login form, on the SSO site and inside an application's sign-in. */
 export const loginForm = z.object({
-  account: field(100),
-  password: field(128),
-  captcha_id: field(200),
-  captcha: field(20),
-  action: field(20),
+  account: text(100),
+  password: text(128),
+  captcha_id: text(200),
+  captcha: text(20),
+  action: text(20),
 });
 export type LoginForm = z.output<typeof loginForm>;
+
+/** The consent page: anything but 「同意」 is a refusal. */
+export const consentForm = z.object({ decision: text(10) });

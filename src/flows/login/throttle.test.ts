@@ -3,7 +3,7 @@ import { beforeEach, describe, test } from 'node:test';
 import { hashPassword } from '../../security/password.ts';
 import { memoryCounterStore, rateLimits, type RateLimits } from '../../security/rate-limit.ts';
 import type { Account, AccountRepo, AuditEvent, AuditRepo } from '../../storage/ports.ts';
-import { authenticator, type LoginAttempt } from './authenticate.ts';
+import { authenticator, type LoginAttempt } from './service.ts';
 import { loginPolicies, waitAfter } from './throttle.ts';
 
 const teacherPassword = 'Right#Pass2026';
