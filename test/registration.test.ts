@@ -180,6 +180,22 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.ok(!edit.html.includes('電子郵件驗證碼') && edit.html.includes('簡訊驗證碼'));
   });
 
+  test('a person registering in English gets the codes in English', async () => {
+    const agent = new Agent(server.issuer);
+    await agent.get('/?lang=en');
+    const p = asTyped(demoSourcePeople[2]);
+    assert.ok((await throughVerification(agent, server.services.db, p)).url.endsWith('/confirm'));
+    await submit(agent, '/register/confirm', {});
+    await submit(agent, '/register/privacy', { decision: 'agree' });
+    const acct = { username: 'english.codes', password: 'Blue#Harbor2026', email: 'english@example.edu.tw', mobile: '0955111222' };
+    await submit(agent, '/register/account', { ...acct, password2: acct.password });
+    const mail = (await outbox(agent)).find((m) => m.to === acct.email)!;
+    assert.match(mail.subject, /^\[Education Cloud account\] Education Cloud account application code$/);
+    assert.match(mail.text, /Your Education Cloud account application code is: \d{6}/);
+    const sms = (await outbox(agent)).find((m) => m.to === acct.mobile)!;
+    assert.doesNotMatch(sms.text, /[\u4e00-\u9fff]/, 'the SMS has no Chinese either');
+  });
+
   test('refresh and double submit are safe: 完成註冊 twice makes one account', async () => {
     const agent = new Agent(server.issuer);
     const person = { schoolCode: '094601', idNumber: 'Q223344556', name: '吳雅婷', birthday: '1988/8/8' };

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Lang } from '../i18n/translate.ts';
 import { verificationCodeMessage } from '../notify/templates.ts';
 import { constantTimeEqual, randomToken, sha256 } from '../security/tokens.ts';
 import type { Channel, Store } from '../storage/ports.ts';
@@ -18,12 +19,13 @@ export function codeMethod(store: Store, hooks: { kickDelivery?: () => void } = 
   const hash = (flowId: string, code: string) => sha256(`${flowId}:${code}`);
   return {
     /** Issues a code per target and queues its message, all in one transaction, then wakes delivery. */
-    async send(flowId: string, purpose: CodePurpose, targets: { channel: Channel; to: string }[]): Promise<void> {
+    /** `lang` is the language the person is using: the message is written in it. */
+    async send(flowId: string, purpose: CodePurpose, targets: { channel: Channel; to: string }[], lang: Lang = 'zh-TW'): Promise<void> {
       await store.transaction(async (repos) => {
         for (const { channel, to } of targets) {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
           await repos.codes.replace({ id: randomToken(12), flowId, purpose, channel, target: to, codeHash: hash(flowId, code), ttlSeconds: CODE_TTL_SECONDS });
-          const message = verificationCodeMessage(code, CODE_TTL_SECONDS / 60, purpose);
+          const message = verificationCodeMessage(code, CODE_TTL_SECONDS / 60, purpose, lang);
           await repos.outbox.enqueue({ channel, to, subject: message.subject, text: channel === 'sms' ? message.sms : message.text });
         }
       });

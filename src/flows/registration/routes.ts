@@ -58,8 +58,8 @@ export function registrationRoutes(d: { service: RegistrationService; reports: R
   step('verify', forms.verifyForm, (ctx, input) => d.service.verify(token(ctx), input, { ip: ctx.ip }));
   step('confirm', forms.noFields, (ctx) => d.service.confirm(token(ctx)));
   step('privacy', forms.privacyForm, (ctx, input) => d.service.privacy(token(ctx), input.decision));
-  step('account', forms.accountForm, (ctx, input) => d.service.account(token(ctx), input));
-  step('codes', forms.codesForm, (ctx, input) => d.service.codes(token(ctx), input));
+  step('account', forms.accountForm, (ctx, input) => d.service.account(token(ctx), input, ctx.state.lang));
+  step('codes', forms.codesForm, (ctx, input) => d.service.codes(token(ctx), input, ctx.state.lang));
   step('review', forms.noFields, (ctx) => d.service.review(token(ctx), { ip: ctx.ip, userAgent: ctx.get('user-agent') }));
   step('done', forms.noFields, (ctx) => d.service.current(token(ctx)));
 

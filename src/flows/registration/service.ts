@@ -11,6 +11,7 @@ import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import { hashPassword } from '../../security/password.ts';
 import { sha256 } from '../../security/tokens.ts';
 import type { PiiVault } from '../../security/pii.ts';
+import type { Lang } from '../../i18n/translate.ts';
 import type { SourceDataMethod } from '../../methods/source-data.ts';
 import type { Store } from '../../storage/ports.ts';
 import type { FlowStore, StoredFlow } from '../kit/flow-store.ts';
@@ -102,9 +103,9 @@ export function registrationService(d: RegistrationDeps) {
     return store.flows.save(id, counter.version, { asked: counter.state.asked + 1 });
   }
 
-  async function sendCodes(f: Flow, state: RegistrationState) {
+  async function sendCodes(f: Flow, state: RegistrationState, lang: Lang) {
     const targets = flow.pendingChannels(state, d.verifyMobile).map((channel) => ({ channel, to: channel === 'email' ? state.account!.email : state.account!.mobile }));
-    if (targets.length) await d.codes.send(f.id, 'registration', targets);
+    if (targets.length) await d.codes.send(f.id, 'registration', targets, lang);
   }
 
   return {
@@ -200,7 +201,7 @@ export function registrationService(d: RegistrationDeps) {
       }),
 
     /** Step 6: account, password twice, backup email and mobile; then codes go to both. */
-    account: (token: string | undefined, input: { username: string; password: string; password2: string; email: string; mobile: string }) =>
+    account: (token: string | undefined, input: { username: string; password: string; password2: string; email: string; mobile: string }, lang: Lang = 'zh-TW') =>
       posted(token, 'account', async (f) => {
         const s = f.state;
         const errors: FieldErrors = {};
@@ -221,18 +222,18 @@ export function registrationService(d: RegistrationDeps) {
           return show(f, 'account', errors, { typed: { username: input.username, email: input.email, mobile: input.mobile } });
         const account = { username: username.value, passwordHash: await hashPassword(input.password), email: email.value, mobile: mobile.value };
         const next = flow.accountChosen(s, account, d.verifyMobile);
-        await sendCodes(f, next);
+        await sendCodes(f, next, lang);
         return saveAndGo(f, next);
       }),
 
     /** Step 7: the codes sent to the email address (and the mobile); a resend waits a minute. */
-    codes: (token: string | undefined, input: { email_code: string; sms_code: string; action: string }) =>
+    codes: (token: string | undefined, input: { email_code: string; sms_code: string; action: string }, lang: Lang = 'zh-TW') =>
       posted(token, 'codes', async (f) => {
         const s = f.state;
         const channels = flow.pendingChannels(s, d.verifyMobile);
         if (input.action === 'resend') {
           const wait = Math.max(0, ...(await Promise.all(channels.map((c) => d.codes.resendWait(f.id, c)))));
-          if (wait === 0) await sendCodes(f, s);
+          if (wait === 0) await sendCodes(f, s, lang);
           return show(f, 'codes', {}, { notice: wait ? { key: 'register.resendWait', params: { seconds: wait } } : { key: 'register.resent' } });
         }
         const errors: FieldErrors = {};
