@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Services } from '../app/compose.ts';
-import { translator } from '../web/i18n/translate.ts';
+import { translator } from '../i18n/translate.ts';
 import { CliError, printResult } from './output.ts';
 import { str, type Flags } from './flags.ts';
 
