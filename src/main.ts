@@ -1,13 +1,9 @@
 import { parseArgs } from 'node:util';
-import { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand } from './cli/commands.ts';
 import type { Flags } from './cli/flags.ts';
 import { cliOptions, helpText } from './cli/help.ts';
-import { demoPeople, importPeopleCommand, importSchools } from './cli/import-commands.ts';
-import { countyAdd, countyList, countyRemove, countyTest } from './cli/county-commands.ts';
 import { CliError, printError } from './cli/output.ts';
 import { loadSettings, SettingsError } from './config/settings.ts';
-import { createLogger, createServices } from './app/compose.ts';
-import { serveCommand } from './app/serve-command.ts';
+import { createLogger } from './app/logger.ts';
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,11 +24,15 @@ async function run(argv: string[]): Promise<number> {
     const commandKey = ['account', 'client', 'keys', 'import', 'demo', 'county'].includes(command) ? `${command} ${sub ?? ''}` : command;
     const known = ['serve', 'migrate', 'account create', 'client add', 'client list', 'client remove', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test'];
     if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
+    // Each process loads only what its command needs (a service's supervisor never loads the web app).
     if (command === 'serve') {
+      const { serveCommand } = await import('./app/serve-command.ts');
       await serveCommand(settings, createLogger(settings), typeof flags.workers === 'string' ? flags.workers : undefined);
       return -1;
     }
     // Commands share the service's database; they report slow first-start steps on stderr (stdout may be --json).
+    const [{ createServices }, { accountCreate, clientAdd, clientList, clientRemove, keysRotate, migrateCommand }, { demoPeople, importPeopleCommand, importSchools }, { countyAdd, countyList, countyRemove, countyTest }] =
+      await Promise.all([import('./app/compose.ts'), import('./cli/commands.ts'), import('./cli/import-commands.ts'), import('./cli/county-commands.ts')]);
     const s = await createServices(settings, createLogger({ logLevel: 'warn' }), { say: (line) => process.stderr.write(`edusso: ${line}\n`) });
     try {
       switch (commandKey.trim()) {

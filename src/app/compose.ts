@@ -1,9 +1,11 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger.ts';
+export { createLogger };
+import { openDatabase, type DatabaseOptions } from './database.ts';
 import { accountAdmin, type AccountAdmin } from '../admin/accounts.ts';
 import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import type { Settings } from '../config/settings.ts';
-import { seedDirectory } from '../directory/seed.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
 import { createProvider } from '../oidc/provider.ts';
@@ -11,10 +13,7 @@ import { captchaService, type CaptchaService } from '../security/captcha/challen
 import { piiVault, type PiiVault } from '../security/pii.ts';
 import { sealedBox, type SealedBox } from '../security/sealed-box.ts';
 import type { Db } from '../storage/db.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDb } from '../storage/open.ts';
 import type { Repos, Store } from '../storage/ports.ts';
-import { sqlStore } from '../storage/repos.ts';
 import type { RateLimits } from '../security/rate-limit.ts';
 import { sqlRateLimits } from '../storage/sql/rate-limits.ts';
 
@@ -36,34 +35,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   rateLimits: RateLimits;
 }
 
-// Never log these, wherever they appear in a logged object.
-const redact = ['password', 'secret', 'client_secret', 'code', 'token', 'access_token', 'refresh_token', 'id_token', 'id_number', 'birthday', 'captcha', 'cookie', 'authorization']
-  .flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
-
-export function createLogger(settings: Pick<Settings, 'logLevel'>, destination?: pino.DestinationStream): Logger {
-  const options = { level: settings.logLevel, redact: { paths: redact, censor: '[redacted]' } };
-  return destination ? pino(options, destination) : pino(options);
-}
-
-export async function createServices(
-  settings: Settings,
-  log = createLogger(settings),
-  opts: { say?: (line: string) => void; ownsServer?: boolean } = {},
-): Promise<Services> {
-  const say = opts.say ?? (() => undefined);
-  const db = await openDb({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolMax: settings.databasePoolMax, say, ownsServer: opts.ownsServer });
-  const applied = await migrate(db);
-  if (applied.length) {
-    log.info({ applied }, 'migrations applied');
-    say(`database prepared (${applied.length} migration${applied.length === 1 ? '' : 's'} applied)`);
-  }
-  const store = sqlStore(db);
-  // The shipped counties, districts and school lists: loaded once, skipped by checksum afterwards.
-  const directory = await seedDirectory(store);
-  if (directory.loaded) {
-    log.info({ schools: directory.schools }, 'school directory loaded');
-    say(`school directory loaded (${directory.schools} schools)`);
-  }
+export async function createServices(settings: Settings, log = createLogger(settings), opts: DatabaseOptions = {}): Promise<Services> {
+  const { db, store } = await openDatabase(settings, log, opts);
   return composeServices(settings, log, db, store);
 }
 

@@ -3,23 +3,30 @@ import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import { CliError } from '../cli/output.ts';
 import type { Settings } from '../config/settings.ts';
-import { createServices, type Services } from './compose.ts';
-import { announcement, serve } from './serve.ts';
+import type { Db } from '../storage/db.ts';
+import { announcement } from './announcement.ts';
+import { openDatabase } from './database.ts';
 
 const say = (line: string) => process.stdout.write(`edusso: ${line}\n`);
 
-/** `edusso serve [--workers N]`: N processes on one port and one database (default: one per core). */
+/**
+ * `edusso serve [--workers N]`: N processes on one port and one database (default: one per core).
+ * With several workers the primary is only a supervisor: it prepares the database, holds the serve
+ * lock and restarts workers; it never loads the web application (workers import it on their own).
+ */
 export async function serveCommand(settings: Settings, log: Logger, workersFlag: string | undefined): Promise<void> {
   if (cluster.isWorker) return runWorker(settings, log);
   const workers = workersFlag === undefined ? availableParallelism() : Number(workersFlag);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new CliError('--workers must be a whole number from 1 to 64');
 
-  const s = await createServices(settings, log, { say, ownsServer: true });
-  const lock = await holdServeLock(s);
+  const { db, store } = await openDatabase(settings, log, { say, ownsServer: true });
+  const lock = await holdServeLock(db, settings);
   if (workers === 1) {
+    const [{ composeServices }, { serve }] = await Promise.all([import('./compose.ts'), import('./serve.ts')]);
+    const s = composeServices(settings, log, db, store);
     const running = await serve(s).catch(async (err) => {
       await lock.release();
-      await s.db.close();
+      await db.close();
       throw listenError(err, settings);
     });
     process.stdout.write(announcement(s, 1));
@@ -30,20 +37,21 @@ export async function serveCommand(settings: Settings, log: Logger, workersFlag:
     return;
   }
   say(`starting ${workers} worker processes…`);
-  await runPrimary(s, workers, async () => {
+  // The supervisor needs no pool while the workers run: one connection holds the lock.
+  await runPrimary({ settings, db }, log, workers, async () => {
     await lock.release();
-    await s.db.close();
+    await db.close();
   });
 }
 
 /** Only one `serve` per data folder: a second one would start a second set of workers on the same data. */
-async function holdServeLock(s: Services): Promise<{ release(): Promise<void> }> {
-  if (s.db.driver !== 'embedded') return { release: async () => undefined };
-  const held = await s.db.tryExclusive('serve', `edusso serve pid ${process.pid} ${s.settings.issuer}`);
+async function holdServeLock(db: Db, settings: Settings): Promise<{ release(): Promise<void> }> {
+  if (db.driver !== 'embedded') return { release: async () => undefined };
+  const held = await db.tryExclusive('serve', `edusso serve pid ${process.pid} ${settings.issuer}`);
   if ('release' in held) return held;
-  await s.db.close();
+  await db.close();
   throw new CliError(
-    `another edusso service is already running on ${s.settings.dataDir} (${held.heldBy}).\n` +
+    `another edusso service is already running on ${settings.dataDir} (${held.heldBy}).\n` +
       `  Its commands work while it runs (npx edusso --help); stop it first to start it again, or set DATA_DIR to another folder.`,
   );
 }
@@ -65,7 +73,7 @@ function onSignals(stop: () => Promise<void>) {
   process.once('SIGTERM', handler);
 }
 
-async function runPrimary(s: Services, count: number, closePrimary: () => Promise<void>) {
+async function runPrimary(s: { settings: Settings; db: Db }, log: Logger, count: number, closePrimary: () => Promise<void>) {
   let stopping = false;
   let ready = 0;
   const started = new Map<Worker, number>();
@@ -84,7 +92,7 @@ async function runPrimary(s: Services, count: number, closePrimary: () => Promis
     });
     worker.once('exit', (code, signal) => {
       if (stopping) return;
-      s.log.error({ worker: index, code, signal }, 'worker exited; starting another');
+      log.error({ worker: index, code, signal }, 'worker exited; starting another');
       if (Date.now() - started.get(worker)! < 10_000 && ++quickDeaths > 5) {
         process.stderr.write('edusso: workers keep exiting at start; giving up (see the log above)\n');
         void shutdown(1);
@@ -120,9 +128,11 @@ async function runPrimary(s: Services, count: number, closePrimary: () => Promis
 
 async function runWorker(settings: Settings, log: Logger) {
   const index = Number(process.env.EDUSSO_WORKER_INDEX ?? '1');
-  let s: Services | undefined;
+  let close: (() => Promise<void>) | undefined;
   try {
-    s = await createServices(settings, log.child({ worker: index }));
+    const [{ createServices }, { serve }] = await Promise.all([import('./compose.ts'), import('./serve.ts')]);
+    const s = await createServices(settings, log.child({ worker: index }));
+    close = () => s.db.close();
     const running = await serve(s, { seed: index === 1 });
     const stop = async () => {
       await running.close();
@@ -136,7 +146,7 @@ async function runWorker(settings: Settings, log: Logger) {
   } catch (err) {
     const e = listenError(err, settings);
     process.send?.({ error: e instanceof Error ? e.message : String(e) });
-    await s?.db.close().catch(() => undefined);
+    await close?.().catch(() => undefined);
     process.exit(1);
   }
 }

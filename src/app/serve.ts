@@ -3,7 +3,7 @@ import { startDeliveryLoop } from '../notify/delivery.ts';
 import { httpSmsGateway, smtpMailer, type Transports } from '../notify/transports.ts';
 import type { LiveProvider } from '../oidc/live-provider.ts';
 import type { Settings } from '../config/settings.ts';
-import { demoAccounts, demoSourcePeople, seedDemo } from '../seed/demo.ts';
+import { seedDemo } from '../seed/demo.ts';
 import type { Services } from './compose.ts';
 import { sweepExpired } from '../storage/sweep.ts';
 import { createWebApp } from '../web/app.ts';
@@ -56,26 +56,4 @@ export async function serve(s: Services, opts: { seed?: boolean } = {}): Promise
       await s.db.close();
     },
   };
-}
-
-/** What a person starting the service needs to know, printed once it is ready. */
-export function announcement(s: Services, workers: number): string {
-  const { issuer } = s.settings;
-  const storage = s.db.driver === 'embedded' ? `embedded PostgreSQL in ${s.settings.dataDir}` : 'PostgreSQL at DATABASE_URL';
-  const lines = [
-    `edusso is running at ${issuer}  (${workers} worker${workers === 1 ? '' : 's'}; storage: ${storage})`,
-    `  SSO site:        ${issuer}/`,
-    ...(s.settings.seedDemo ? [`  demo application: ${issuer}/demo`] : []),
-    `  discovery:       ${issuer}/.well-known/openid-configuration`,
-    ...(s.settings.devOutbox ? [`  outbox (dev):    ${issuer}/dev/outbox  (mail${s.settings.smtpUrl ? ' is sent over SMTP; SMS' : ' and SMS'} stay here)`] : []),
-  ];
-  if (!s.settings.production && s.settings.seedDemo) {
-    lines.push('  demo accounts (development only):');
-    for (const a of demoAccounts) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.affiliation.identity})`);
-    lines.push('  try registering (申請帳號) as one of these people from the demo source data:');
-    for (const p of demoSourcePeople) lines.push(`    ${p.name}  ${p.idNumber}  ${p.birthday.replaceAll('-', '/')}  (${p.identity}, school ${p.schoolCode})`);
-    if (s.settings.captchaTestAnswer) lines.push(`  CAPTCHA_TEST_ANSWER=${s.settings.captchaTestAnswer} is accepted as any captcha answer`);
-  }
-  lines.push('  commands (npx edusso --help) work on the same data while it runs; Ctrl-C stops it');
-  return lines.join('\n') + '\n';
 }

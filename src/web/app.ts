@@ -7,6 +7,7 @@ import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
 import { registrationRoutes } from '../flows/registration/routes.ts';
 import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
+import { cachedClients } from '../storage/cached-clients.ts';
 import { renderLogoutConfirm, renderLogoutDone, renderOidcError } from './views/oidc-pages.ts';
 import type { AppState } from './context.ts';
 import { handleErrors } from './middleware/errors.ts';
@@ -35,7 +36,9 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
-  const oidc = await liveProvider(s, pages, (provider: Provider) => {
+  // This node's view of the connected applications, kept fresh by the database's change notifications.
+  const clients = await cachedClients(s.clients, s.db);
+  const oidc = await liveProvider({ ...s, clients }, pages, (provider: Provider) => {
     // The provider's own pages and answers carry the site's headers (set first: form_post adds its script hash).
     provider.use(async (ctx, next) => {
       securityHeaders(ctx, { cache: false });
@@ -92,8 +95,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   }
   app.use(sessions.load);
   for (const router of [
-    loginRoutes({ oidc, authenticate, captcha, sessions, clients: s.clients, audit: s.audit, secure }),
-    accountRoutes({ accounts: s.accounts, clients: s.clients, identities: s.store.countyIdentities }),
+    loginRoutes({ oidc, authenticate, captcha, sessions, clients, audit: s.audit, secure }),
+    accountRoutes({ accounts: s.accounts, clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.store.directory),
     registrationRoutes({ service: registration, reports: registrationReports, cookie: registrationCookie }),

@@ -1,0 +1,31 @@
+/** Demo accounts printed at start outside production; the passwords follow the password rules. */
+export const demoAccounts = [
+  {
+    username: 'demo.teacher',
+    password: 'Teach#2026sso',
+    displayName: '王小明',
+    email: 'demo.teacher@example.edu.tw',
+    mobile: '0912345678',
+    affiliation: {
+      schoolCode: '094601',
+      identity: '教師',
+      titles: ['教師', '導師'],
+      classes: [{ year: '114', semester: '1', grade: '3', classno: '301', classtitle: '三年一班' }],
+    },
+  },
+  {
+    username: 'demo.staff',
+    password: 'Staff#2026sso',
+    displayName: '林美華',
+    email: 'demo.staff@example.edu.tw',
+    mobile: '0923456789',
+    affiliation: { schoolCode: '313601', identity: '職員', titles: ['幹事'], classes: [] },
+  },
+] as const;
+
+/** People in the demo source data (來源資料) without an account yet: try registering as one of them. */
+export const demoSourcePeople = [
+  { schoolCode: '094601', idNumber: 'P223456783', name: '陳怡君', birthday: '1985-03-07', identity: '教師', titles: ['教師', '導師'], classes: [{ year: '114', semester: '1', grade: '5', classno: '502', classtitle: '五年二班' }] },
+  { schoolCode: '094601', idNumber: 'P123456781', name: '張志明', birthday: '1979-11-20', identity: '教師', titles: ['教師', '教務主任'], classes: [] },
+  { schoolCode: '313601', idNumber: 'A234567893', name: '李淑芬', birthday: '1990-06-15', identity: '職員', titles: ['幹事'], classes: [] },
+] as const;
