@@ -17,6 +17,10 @@ export async function openPg(connection: string | pg.ClientConfig, opts: PgOptio
   const config: pg.PoolConfig = {
     ...(typeof connection === 'string' ? { connectionString: connection } : connection),
     max: opts.poolMax ?? 10,
+    // pg's default closes a connection idle for 10 s; opening one again (fork and SCRAM) lands on the
+    // next burst of sign-ins, so idle connections are kept for a few minutes.
+    idleTimeoutMillis: 5 * 60_000,
+    allowExitOnIdle: true,
     application_name: 'edusso',
   };
   const pool = new pg.Pool(config);
