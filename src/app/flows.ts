@@ -6,6 +6,8 @@ import { registrationPages } from '../flows/registration/pages.ts';
 import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';
 import { registrationService, type RegistrationService } from '../flows/registration/service.ts';
 import { verifyLimit } from '../flows/registration/verify-limit.ts';
+import type { RecoveryState } from '../flows/recovery/flow.ts';
+import { recoveryService, type RecoveryService } from '../flows/recovery/service.ts';
 import { codeMethod } from '../methods/code.ts';
 import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
@@ -14,12 +16,14 @@ import type { Services } from './compose.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
+const RECOVERY_TTL_SECONDS = 20 * 60;
 
 export interface Flows {
   authenticate: Authenticate;
   registration: RegistrationService;
   registrationReports: RegistrationReports;
   federation: FederationService;
+  recovery: RecoveryService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -59,5 +63,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     captcha: s.captcha,
     pii: s.pii,
   });
-  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation };
+  const recovery = recoveryService({ store, flows: flowStore<RecoveryState>(store.flows, 'recovery', RECOVERY_TTL_SECONDS), captcha: s.captcha, codes, limits: s.rateLimits, pii: s.pii, accountDomain: settings.accountDomain });
+  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation, recovery };
 }

@@ -3,11 +3,12 @@ import { federationMessages } from './catalog/federation.ts';
 import { notifyMessages } from './catalog/notify.ts';
 import { pageMessages } from './catalog/pages.ts';
 import { registrationMessages } from './catalog/registration.ts';
+import { recoveryMessages } from './catalog/recovery.ts';
 import type { Text } from './catalog/texts.ts';
 import { uiMessages } from './catalog/ui.ts';
 
 /** The one message catalog: every text the service shows, mails or texts, in zh-TW and English. */
-export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages };
+export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages, ...recoveryMessages };
 
 export type MessageKey = keyof typeof catalog;
 export type { Text };

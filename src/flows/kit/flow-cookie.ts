@@ -17,3 +17,4 @@ export type FlowCookie = ReturnType<typeof flowCookie>;
 
 export const REGISTRATION_COOKIE = 'edusso.reg';
 export const FEDERATION_COOKIE = 'edusso.fed';
+export const RECOVERY_COOKIE = 'edusso.rec';

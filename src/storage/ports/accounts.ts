@@ -47,6 +47,16 @@ export interface AccountRepo {
   findByUsername(username: string): Promise<Account | undefined>;
   /** Sets a new password; lockHours > 0 refuses further changes for that long (SPEC 陸.2). */
   setPassword(accountId: string, passwordHash: string, lockHours: number): Promise<void>;
+  /** Why a disabled account is disabled (undefined for an active one). */
+  disabledReason(accountId: string): Promise<'inactive' | 'admin' | undefined>;
+  /** Disables an account, remembering why. */
+  disable(accountId: string, reason: 'inactive' | 'admin'): Promise<void>;
+  /** Makes a disabled account active again (SPEC 柒). */
+  activate(accountId: string): Promise<void>;
+  /** Disables every active account that has not signed in (or, never signed in, was not created) for `days`; returns their ids. */
+  disableInactive(days: number): Promise<string[]>;
+  /** Remembers a sign-in (what inactivity is measured from). */
+  recordLogin(accountId: string): Promise<void>;
   /** Until when the password may not be changed, if it is locked now. */
   passwordLockedUntil(accountId: string): Promise<Date | undefined>;
   /** The account of a person, by the keyed hash of their identity number. */
@@ -99,6 +109,8 @@ export interface WebSessionRepo {
   create(idHash: string, accountId: string, ttlSeconds: number): Promise<void>;
   find(idHash: string): Promise<{ accountId: string } | undefined>;
   remove(idHash: string): Promise<void>;
+  /** Ends every session of an account (after a password reset). */
+  removeForAccount(accountId: string): Promise<void>;
 }
 
 export interface SigningKeyRow {

@@ -6,6 +6,8 @@ export interface OidcPayloadRepo {
   consume(model: string, id: string): Promise<void>;
   destroy(model: string, id: string): Promise<void>;
   revokeByGrantId(grantId: string): Promise<void>;
+  /** Removes every session, grant and token of an account (and everything issued under its grants); returns how many rows. */
+  revokeAccount(accountId: string): Promise<number>;
 }
 
 export interface HealthRepo {

@@ -55,6 +55,28 @@ export function sqlAccounts(q: Queryable): AccountRepo {
         [accountId, passwordHash, lockHours],
       );
     },
+    async disabledReason(accountId) {
+      const row = await one<{ reason: 'inactive' | 'admin' | null }>(q, `SELECT disabled_reason AS reason FROM accounts WHERE id = $1 AND status = 'disabled'`, [accountId]);
+      return row ? (row.reason ?? 'admin') : undefined;
+    },
+    async disable(accountId, reason) {
+      await q.query(`UPDATE accounts SET status = 'disabled', disabled_reason = $2, updated_at = now() WHERE id = $1`, [accountId, reason]);
+    },
+    async activate(accountId) {
+      await q.query(`UPDATE accounts SET status = 'active', disabled_reason = NULL, last_login_at = now(), updated_at = now() WHERE id = $1`, [accountId]);
+    },
+    async disableInactive(days) {
+      const rows = await q.query<{ id: string }>(
+        `UPDATE accounts SET status = 'disabled', disabled_reason = 'inactive', updated_at = now()
+          WHERE status = 'active' AND coalesce(last_login_at, created_at) < now() - make_interval(days => $1::int)
+          RETURNING id`,
+        [days],
+      );
+      return rows.map((r) => r.id);
+    },
+    async recordLogin(accountId) {
+      await q.query(`UPDATE accounts SET last_login_at = now() WHERE id = $1`, [accountId]);
+    },
     async passwordLockedUntil(accountId) {
       const row = await one<{ until: Date | null }>(q, `SELECT password_locked_until AS until FROM accounts WHERE id = $1 AND password_locked_until > now()`, [accountId]);
       return row?.until ? new Date(row.until) : undefined;

@@ -45,5 +45,8 @@ export function sqlWebSessions(q: Queryable): WebSessionRepo {
     async remove(idHash) {
       await q.query(`DELETE FROM web_sessions WHERE id = $1`, [idHash]);
     },
+    async removeForAccount(accountId) {
+      await q.query(`DELETE FROM web_sessions WHERE account_id = $1`, [accountId]);
+    },
   };
 }

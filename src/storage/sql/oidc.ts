@@ -32,6 +32,17 @@ export function sqlOidcPayloads(q: Queryable): OidcPayloadRepo {
     async revokeByGrantId(grantId) {
       await q.query(`DELETE FROM oidc_payloads WHERE grant_id = $1`, [grantId]);
     },
+    async revokeAccount(accountId) {
+      const rows = await q.query(
+        `DELETE FROM oidc_payloads
+          WHERE payload->>'accountId' = $1
+             OR grant_id IN (SELECT grant_id FROM oidc_payloads WHERE payload->>'accountId' = $1 AND grant_id IS NOT NULL)
+             OR (model = 'Grant' AND id IN (SELECT grant_id FROM oidc_payloads WHERE payload->>'accountId' = $1 AND grant_id IS NOT NULL))
+          RETURNING id`,
+        [accountId],
+      );
+      return rows.length;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import type { Purpose } from '../../flows/federation/flow.ts';
 import { placeName } from '../../i18n/data-names.ts';
 import { defaultSubmit } from './captcha.tsx';
 import { PasswordCaptchaSubmit, RegisterLink } from './login.tsx';
-import { passwordInput, textField, type FieldError } from './fields.tsx';
+import { accountSummary, passwordInput, textField, type FieldError } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -164,20 +164,7 @@ export function resetPage(p: PageContext, v: { username: string; name: string; e
       <h1 id="reset-title" safe>
         {p.t('reset.title')}
       </h1>
-      <table class="data">
-        <tr>
-          <th scope="row" safe>
-            {p.t('profile.username')}
-          </th>
-          <td safe>{v.username}</td>
-        </tr>
-        <tr>
-          <th scope="row" safe>
-            {p.t('profile.name')}
-          </th>
-          <td safe>{v.name}</td>
-        </tr>
-      </table>
+      {accountSummary(p, v.username, v.name)}
       {v.locked ? (
         <ErrorBox message={p.t('reset.locked')} />
       ) : (

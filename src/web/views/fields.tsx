@@ -114,3 +114,23 @@ export function selectField(
 }
 
 export const hidden = (name: string, value: string) => <input type="hidden" name={name} value={value} />;
+
+/** The account and the name of the person a page is about (a new password's pages). */
+export function accountSummary(p: PageContext, username: string, name: string) {
+  return (
+    <table class="data">
+      <tr>
+        <th scope="row" safe>
+          {p.t('profile.username')}
+        </th>
+        <td safe>{username}</td>
+      </tr>
+      <tr>
+        <th scope="row" safe>
+          {p.t('profile.name')}
+        </th>
+        <td safe>{name}</td>
+      </tr>
+    </table>
+  );
+}
