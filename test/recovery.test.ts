@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import * as oidc from 'openid-client';
 import { addClient } from '../src/oidc/client-registry.ts';
@@ -217,5 +218,91 @@ describe('forgot password by code (SPEC 陸.1)', () => {
     const r = await new Agent(server.issuer).get('/forgot-password/code/reset');
     assert.equal(r.status, 410);
     assert.ok((await r.text()).includes('href="/forgot-password/code?new=1"'));
+  });
+});
+
+describe('re-activate a disabled account (SPEC 柒)', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server?.cleanup());
+
+  const staff = { username: 'demo.staff', password: 'Staff#2026sso', email: 'demo.staff@example.edu.tw', mobile: '0923456789' };
+  const login = async (password: string) => {
+    const agent = new Agent(server.issuer);
+    const page = await (await agent.get('/login')).text();
+    return postForm(agent, page, { account: staff.username, password, captcha: TEST_CAPTCHA, action: 'login' });
+  };
+  const id = async () => (await server.services.accounts.findByUsername(staff.username))!.id;
+
+  test('accounts without a sign-in for N days are disabled; the login page tells how to re-activate only when the password was right', async () => {
+    await server.services.db.query(`UPDATE accounts SET created_at = now() - interval '400 days', last_login_at = NULL WHERE username = $1`, [staff.username]);
+    await server.services.db.query(`UPDATE accounts SET last_login_at = now() WHERE username <> $1`, [staff.username]);
+    // The command line, on the running service's database.
+    const cli = spawnSync(process.execPath, ['bin/edusso.js', 'accounts', 'disable-inactive', '--days', '365', '--json'], { encoding: 'utf8', env: { ...process.env, ...server.env } });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(JSON.parse(cli.stdout).ids, [await id()]);
+    const refused = spawnSync(process.execPath, ['bin/edusso.js', 'accounts', 'disable-inactive', '--days', '0'], { encoding: 'utf8', env: { ...process.env, ...server.env } });
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.stderr, /--days/);
+    assert.equal(await server.services.accounts.disabledReason(await id()), 'inactive');
+    const wrong = await login('Wrong#Password1');
+    assert.equal(wrong.status, 400);
+    assert.ok(!wrong.html.includes('啟用帳號') && !wrong.html.includes('停用'), 'a stranger learns nothing');
+    const right = await login(staff.password);
+    assert.equal(right.status, 400, 'a disabled account cannot sign in');
+    assert.ok(right.html.includes('您的帳號已停用') && right.html.includes('啟用帳號'), right.html);
+  });
+
+  test('a reset by code is not for a disabled account: the same page as any name, and no message', async () => {
+    const agent = new Agent(server.issuer);
+    const before = (await messagesTo(agent, staff.email)).length;
+    const r = await requestCode(agent, staff.username);
+    assert.equal(r.url, '/forgot-password/code/code');
+    assert.equal((await messagesTo(agent, staff.email)).length, before);
+  });
+
+  test('「啟用帳號」 runs the code flow and ends with the account active and a new password', async () => {
+    await server.services.db.query(`DELETE FROM rate_limits`);
+    const agent = new Agent(server.issuer);
+    const code = await requestCode(agent, staff.username, '/activate');
+    assert.equal(code.url, '/activate/code');
+    const sent = (await codeFor(agent, staff.email))!;
+    assert.equal(sent, await codeFor(agent, staff.mobile));
+    const reset = await enterCode(agent, sent, '/activate');
+    assert.equal(reset.url, '/activate/reset');
+    assert.ok(reset.html.includes(staff.username) && reset.html.includes('林美華'));
+    const done = await postForm(agent, reset.html, { password: newPassword, password2: newPassword });
+    assert.equal(done.url, '/activate/done');
+    assert.ok(done.html.includes('帳號已啟用'));
+    const account = (await server.services.accounts.findByUsername(staff.username))!;
+    assert.equal(account.status, 'active');
+    assert.equal(await server.services.accounts.disabledReason(account.id), undefined);
+    const signedIn = await login(newPassword);
+    assert.equal(signedIn.url, '/account', signedIn.html.slice(0, 3000));
+  });
+
+  test('an administrator-disabled account trying to re-activate is sent to the helpdesk, only after the code is proven', async () => {
+    await server.services.db.query(`DELETE FROM rate_limits`);
+    await server.services.accounts.disable(await id(), 'admin');
+    const agent = new Agent(server.issuer);
+    await requestCode(agent, staff.username, '/activate');
+    const sent = (await codeFor(agent, staff.email))!;
+    const wrong = await enterCode(agent, sent === '000000' ? '111111' : '000000', '/activate');
+    assert.equal(wrong.status, 400);
+    assert.ok(!wrong.html.includes('管理者'), 'a wrong code reveals nothing');
+    const helpdesk = await enterCode(agent, sent, '/activate');
+    assert.equal(helpdesk.url, '/activate/helpdesk');
+    assert.ok(helpdesk.html.includes('管理者停用') && helpdesk.html.includes('href="/contact"'));
+    assert.equal((await agent.get('/activate/reset')).status, 303, 'no way to the new password');
+    assert.equal((await server.services.accounts.findByUsername(staff.username))!.status, 'disabled');
+  });
+
+  test('an active account at 「啟用帳號」 gets the same page and no message', async () => {
+    const agent = new Agent(server.issuer);
+    const before = (await messagesTo(agent, teacher.email)).length;
+    assert.equal((await requestCode(agent, teacher.username, '/activate')).url, '/activate/code');
+    assert.equal((await messagesTo(agent, teacher.email)).length, before);
   });
 });

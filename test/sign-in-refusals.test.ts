@@ -38,7 +38,7 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
     return formOf(await res.text());
   }
 
-  test('wrong password, unknown account, disabled account: the same message, no session', async () => {
+  test('wrong password and unknown account: the same message; a disabled account with its right password: how to re-activate; no session', async () => {
     const agent = new Agent(server.issuer);
     await server.services.db.query(`UPDATE accounts SET status = 'disabled' WHERE username = 'demo.staff'`);
     for (const [account, password] of [[teacher.username, 'Wrong#Pass123'], ['nobody.here', 'Wrong#Pass123'], ['demo.staff', demoAccounts[1].password]]) {
@@ -46,7 +46,9 @@ describe('sign-in refuses bad input with a clear message and changes nothing', (
       const res = await agent.post(action, { ...fields, account: account!, password: password!, captcha: TEST_CAPTCHA, action: 'login' });
       assert.equal(res.status, 400);
       const html = await res.text();
-      assert.ok(html.includes(failed), account);
+      // The right password of a disabled account is told how to re-activate it (SPEC 柒); the others learn nothing.
+      if (account === 'demo.staff') assert.ok(html.includes('您的帳號已停用') && !html.includes(failed), account);
+      else assert.ok(html.includes(failed) && !html.includes('停用'), account);
       assert.ok(html.includes(`value="${account}"`), 'the typed account is kept');
       assert.ok(!html.includes(password!), 'the password is never echoed');
     }

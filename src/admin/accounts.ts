@@ -17,7 +17,7 @@ export interface NewAccountInput {
 
 /** A refusal in terms of one input and message keys (the caller translates them). */
 export class AccountInputError extends Error {
-  readonly field: 'account' | 'password' | 'identity' | 'title' | 'school';
+  readonly field: 'account' | 'password' | 'identity' | 'title' | 'school' | 'days';
   readonly keys: { key: string; params?: Record<string, string | number> }[];
   constructor(field: AccountInputError['field'], keys: AccountInputError['keys'], message = keys.map((k) => k.key).join('; ')) {
     super(message);
@@ -49,6 +49,16 @@ export function accountAdmin(store: Store) {
         if (school) await accounts.setAffiliation(created.id, { schoolCode: school, identity: identity.data, titles, classes: [] });
         await audit.record({ type: 'account.created', accountId: created.id, detail: { via: 'cli' } });
         return created;
+      });
+    },
+
+    /** SPEC 柒: disables every active account without a sign-in (or, never signed in, created) for `days`; each gets an audit event. */
+    async disableInactive(days: number): Promise<string[]> {
+      if (!Number.isInteger(days) || days < 1) throw new AccountInputError('days', [], '--days must be a whole number of days, at least 1');
+      return store.transaction(async ({ accounts, audit }) => {
+        const ids = await accounts.disableInactive(days);
+        for (const id of ids) await audit.record({ type: 'account.disabled', accountId: id, detail: { reason: 'inactive', days } });
+        return ids;
       });
     },
   };

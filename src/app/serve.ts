@@ -44,11 +44,20 @@ export async function serve(s: Services, opts: { seed?: boolean } = {}): Promise
   }
   const sweeper = setInterval(() => sweepExpired(s.db).catch((err) => s.log.error({ err }, 'sweep failed')), 10 * 60_000);
   sweeper.unref();
+  // SPEC 柒: INACTIVE_DISABLE_DAYS > 0 disables accounts without a sign-in, a minute after start and then daily (idempotent on every node).
+  const disableInactive = () =>
+    s.accountAdmin
+      .disableInactive(s.settings.inactiveDisableDays)
+      .then((ids) => ids.length && s.log.info({ disabled: ids.length }, 'inactive accounts disabled'))
+      .catch((err) => s.log.error({ err }, 'disabling inactive accounts failed'));
+  const inactivity = s.settings.inactiveDisableDays > 0 ? [setTimeout(disableInactive, 60_000), setInterval(disableInactive, 24 * 60 * 60_000)] : [];
+  for (const timer of inactivity) timer.unref();
   return {
     server,
     oidc,
     close: async () => {
       clearInterval(sweeper);
+      for (const timer of inactivity) clearInterval(timer);
       oidc.stop();
       await delivery.stop();
       server.closeAllConnections();

@@ -41,6 +41,12 @@ export async function accountCreate(s: Services, f: Flags, json: boolean) {
   printResult(json, { id: account.id, account: account.username }, `created account ${account.username} (sub ${account.id})`);
 }
 
+export async function accountsDisableInactive(s: Services, f: Flags, json: boolean) {
+  const days = Number(required(f, 'days'));
+  const ids = await s.accountAdmin.disableInactive(days).catch(inputError);
+  printResult(json, { disabled: ids.length, ids }, `disabled ${ids.length} account(s) without a sign-in for ${days} days`);
+}
+
 export async function clientAdd(s: Services, f: Flags, json: boolean) {
   try {
     const result = await s.clientAdmin.add({

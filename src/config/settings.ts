@@ -32,6 +32,8 @@ const schema = z.object({
   SMS_USERNAME: z.string().optional(),
   SMS_PASSWORD: z.string().optional(),
   REGISTRATION_VERIFY_MOBILE: bool.default(true),
+  /** SPEC 柒: accounts without a sign-in for this many days are disabled once a day (0: never). */
+  INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).max(36500).default(0),
 });
 
 const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
@@ -57,6 +59,8 @@ export interface Settings {
   mailFrom: string;
   sms?: { url: string; username: string; password: string };
   registrationVerifyMobile: boolean;
+  /** Days without a sign-in after which the daily run disables an account (INACTIVE_DISABLE_DAYS; 0: never). */
+  inactiveDisableDays: number;
   /** Messages stay in the outbox for /dev/outbox instead of being sent (never in production). */
   devOutbox: boolean;
   secrets: Record<SecretName, string>;
@@ -115,6 +119,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     mailFrom: s.MAIL_FROM,
     sms: s.SMS_GATEWAY_URL ? { url: s.SMS_GATEWAY_URL, username: s.SMS_USERNAME ?? '', password: s.SMS_PASSWORD ?? '' } : undefined,
     registrationVerifyMobile: s.REGISTRATION_VERIFY_MOBILE,
+    inactiveDisableDays: s.INACTIVE_DISABLE_DAYS,
     devOutbox: !production && (!s.SMTP_URL || !s.SMS_GATEWAY_URL),
     secrets,
   };

@@ -11,7 +11,7 @@ export async function postForm(agent: Agent, html: string, fields: Record<string
   const { action, fields: hidden } = formOf(html);
   const res = await agent.post(action, { ...hidden, ...fields });
   const location = res.headers.get('location');
-  if (res.status === 303 && location) {
+  if ((res.status === 302 || res.status === 303) && location) {
     const next = await agent.get(location);
     return { status: next.status, url: location, html: await next.text() };
   }

@@ -8,15 +8,18 @@ import type { LoginForm } from './schemas.ts';
  *   form ──a field missing──────▶ form + login.missing
  *   form ──submit──▶ throttled ─▶ form + login.throttled, Retry-After
  *                 ├▶ captcha or credentials wrong ▶ form + login.failed (one message for every failure)
+ *                 ├▶ right password, account disabled ▶ form + login.disabled (how to re-activate: 柒)
  *                 └▶ signed in ─▶ /account, or back to the application (/interaction/:uid)
  */
 export type LoginResult =
   | { ok: true; account: Account; deviceMark: string }
   | { ok: false; reason: 'captcha' | 'credentials' }
+  /** The right password for a disabled account: only then is the way to re-activate it shown (SPEC 柒). */
+  | { ok: false; reason: 'disabled' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export type LoginStep =
-  | { kind: 'form'; error?: { key: 'login.missing' | 'login.failed' | 'login.throttled'; params?: Record<string, number> }; retryAfterSeconds?: number }
+  | { kind: 'form'; error?: { key: 'login.missing' | 'login.failed' | 'login.throttled' | 'login.disabled'; params?: Record<string, number> }; retryAfterSeconds?: number }
   | { kind: 'attempt' }
   | { kind: 'signed-in'; account: Account; deviceMark: string };
 
@@ -34,5 +37,6 @@ export function afterAttempt(result: LoginResult): LoginStep {
     const { retryAfterSeconds } = result;
     return { kind: 'form', error: { key: 'login.throttled', params: { minutes: Math.ceil(retryAfterSeconds / 60) } }, retryAfterSeconds };
   }
+  if (result.reason === 'disabled') return { kind: 'form', error: { key: 'login.disabled' } };
   return { kind: 'form', error: { key: 'login.failed' } };
 }

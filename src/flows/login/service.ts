@@ -41,6 +41,11 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; l
       return { ok: false, reason: 'captcha' };
     }
     const proof = await provePassword(name.ok ? name.value : undefined, a.password);
+    if (!proof.ok && proof.reason === 'disabled') {
+      // The password was right: the owner may learn the account is disabled and how to re-activate it.
+      await deps.audit.record({ type: 'login.failed', ...context, accountId: proof.account?.id, detail: { reason: 'disabled', name_hash: nameHash } });
+      return { ok: false, reason: 'disabled' };
+    }
     if (!proof.ok) {
       await deps.audit.record({ type: 'login.failed', ...context, accountId: proof.account?.id, detail: { reason: proof.reason, name_hash: nameHash } });
       await throttle.failed(subject, context);
@@ -48,6 +53,7 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; l
     }
     const { account } = proof;
     await throttle.succeeded(subject);
+    await deps.accounts.recordLogin(account.id);
     await deps.audit.record({ type: 'login.succeeded', ...context, accountId: account.id, detail: { method: 'password' } });
     return { ok: true, account, deviceMark: mark };
   };

@@ -8,7 +8,7 @@ import { loginPolicies, waitAfter } from './throttle.ts';
 
 const teacherPassword = 'Right#Pass2026';
 const teacher = { id: 't-1', username: 'teacher.t', passwordHash: await hashPassword(teacherPassword), status: 'active' } as Account;
-const accounts = { findByUsername: async (name: string) => (name === teacher.username ? teacher : undefined) } as AccountRepo;
+const accounts = { findByUsername: async (name: string) => (name === teacher.username ? teacher : undefined), recordLogin: async () => undefined } as unknown as AccountRepo;
 const captcha = { issue: async () => 'c', peek: async () => '000', check: async () => true };
 
 describe('login throttle', () => {

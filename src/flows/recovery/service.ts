@@ -62,6 +62,9 @@ export interface RequestContext {
   userAgent?: string;
 }
 
+/** The audit event of a new password, per purpose. */
+const auditType: Record<Purpose, string> = { reset: 'password.reset', activation: 'account.activated' };
+
 const go = (purpose: Purpose, step: Step, token?: string): Outcome => ({ kind: 'go', purpose, step, token });
 
 /** 陸.1 and 柒: every change of a recovery flow happens here; the routes only parse and render. */
@@ -206,7 +209,7 @@ export function recoveryService(d: RecoveryDeps) {
         if (purpose === 'activation') await repos.accounts.activate(account.id);
         await repos.webSessions.removeForAccount(account.id);
         const revoked = await repos.oidcPayloads.revokeAccount(account.id);
-        await repos.audit.record({ type: purpose === 'activation' ? 'account.activated' : 'password.reset', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { via: 'code', revoked } });
+        await repos.audit.record({ type: auditType[purpose], accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { via: 'code', revoked } });
         if (account.email) {
           const notice = passwordChangedMessage(account.username, purpose, lang);
           await repos.outbox.enqueue({ channel: 'email', to: account.email, subject: notice.subject, text: notice.text });
