@@ -9,6 +9,8 @@ import { Agent } from './support/agent.ts';
 import { codeFor, enterCode, messagesTo, postForm, requestCode, teacher } from './support/recovery.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { discover, signIn } from './support/sign-in.ts';
+import { SmtpCapture } from './support/smtp-capture.ts';
+import { waitFor } from './support/wait.ts';
 
 const newPassword = 'Green#Hill2027';
 
@@ -304,5 +306,40 @@ describe('re-activate a disabled account (SPEC 柒)', () => {
     const before = (await messagesTo(agent, teacher.email)).length;
     assert.equal((await requestCode(agent, teacher.username, '/activate')).url, '/activate/code');
     assert.equal((await messagesTo(agent, teacher.email)).length, before);
+  });
+});
+
+describe('SMTP down during a reset', () => {
+  let server: TestServer;
+  const smtp = new SmtpCapture();
+  before(async () => {
+    const port = await smtp.start(0);
+    server = await startServer({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'edusso <no-reply@example.edu.tw>' } });
+  });
+  after(async () => {
+    await server?.cleanup();
+    await smtp.stop();
+  });
+
+  test('the code mail waits in the outbox while SMTP is down, is delivered when it comes back, and the reset finishes', async () => {
+    await smtp.stop();
+    const agent = new Agent(server.issuer);
+    const page = await requestCode(agent, teacher.username);
+    assert.equal(page.url, '/forgot-password/code/code', 'the person is not blocked by the mail server');
+    await waitFor('a failed attempt', async () => {
+      const [row] = await server.services.db.query<{ attempts: number; last_error: string }>(`SELECT attempts, last_error FROM outbox WHERE recipient = $1`, [teacher.email]);
+      return row && row.attempts > 0 && row.last_error ? row : undefined;
+    });
+    assert.equal(smtp.mails.length, 0);
+    await smtp.start();
+    await server.services.db.query(`UPDATE outbox SET next_attempt_at = now() WHERE recipient = $1`, [teacher.email]);
+    const mail = await waitFor('the code mail', () => smtp.mails.find((m) => m.to.includes(teacher.email)));
+    const code = /驗證碼為：(\d{6})/.exec(mail.text)?.[1];
+    assert.ok(code, mail.text);
+    const reset = await enterCode(agent, code!);
+    assert.equal(reset.url, '/forgot-password/code/reset');
+    const done = await postForm(agent, reset.html, { password: newPassword, password2: newPassword });
+    assert.equal(done.url, '/forgot-password/code/done');
+    await waitFor('the notice mail', () => smtp.mails.find((m) => m.to.includes(teacher.email) && m.text.includes(teacher.username)));
   });
 });
