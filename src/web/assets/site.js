@@ -81,3 +81,16 @@ document.addEventListener('DOMContentLoaded', () => {
     }, 300);
   });
 });
+
+// 「傳送驗證碼」 cooldown (忘記密碼, 啟用帳號): the page states the seconds; this counts them down and unlocks the button.
+document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-countdown]').forEach((note) => {
+  const button = note.closest('form')?.querySelector('button[value="resend"]');
+  let left = Number(note.dataset.countdown);
+  const tick = setInterval(() => {
+    left -= 1;
+    if (left > 0) return void (note.textContent = note.textContent.replace(/\d+/, String(left)));
+    clearInterval(tick);
+    note.hidden = true;
+    if (button) button.disabled = false;
+  }, 1000);
+}));
