@@ -87,6 +87,16 @@ describe('county accounts: sign in, register, forgot account, reset password (re
     assert.equal(await count(`county_identities WHERE account_id = '${acct.id}'`), 1);
   });
 
+  test('柒 a disabled account cannot sign in with its county account; the page says how to re-activate it', async () => {
+    const acct = await account('county.disabled', 'F223456786', '施老師');
+    await server.services.accounts.disable(acct.id, 'inactive');
+    yunlin.people.set('yl-disabled', { name: '施老師', idNumber: 'F223456786', schoolCode: '094601' });
+    const agent = new Agent(server.issuer);
+    const r = await countyLogin(agent, '/county/yunlin/start?purpose=login', 'yl-disabled');
+    assert.ok(r.html.includes('您的帳號已停用') && r.html.includes('啟用帳號'), r.html);
+    assert.notEqual((await agent.get('/account')).status, 200, 'not signed in');
+  });
+
   test('the account console unlinks a county identity', async () => {
     const agent = new Agent(server.issuer);
     await countyLogin(agent, '/county/yunlin/start?purpose=login', 'yl-001');

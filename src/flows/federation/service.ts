@@ -17,7 +17,7 @@ export { purposes, type FederationState, type Purpose } from './flow.ts';
 
 export const PASSWORD_LOCK_HOURS = 24;
 
-export type FailReason = FederationFailure | 'no-id-number' | 'unknown-provider';
+export type FailReason = FederationFailure | 'no-id-number' | 'unknown-provider' | 'disabled';
 
 /** How a county request ends; `endFlow` asks the route to drop this browser's county flow cookie. */
 export type Outcome = { endFlow?: boolean } & (
@@ -54,6 +54,7 @@ export function federationService(d: {
 
   async function signIn(f: Flow, account: Account, context: { ip?: string; userAgent?: string }): Promise<Outcome> {
     await store.audit.record({ type: 'login.succeeded', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { method: 'county', provider: f.state.providerId } });
+    await store.accounts.recordLogin(account.id);
     await flows.remove(f);
     return { kind: 'signed-in', account, next: f.state.interaction ? `/interaction/${f.state.interaction}` : '/account', endFlow: true };
   }
@@ -108,6 +109,11 @@ export function federationService(d: {
       const account = purpose === 'register' ? undefined : await county.resolve(identity);
       const locked = purpose === 'reset-password' && account ? Boolean(await store.accounts.passwordLockedUntil(account.id)) : false;
       const next = flow.afterCounty(purpose, { hasAccount: Boolean(account), hasIdNumber: Boolean(identity.idNumber), locked });
+      if (next.next === 'signed-in' && account!.status !== 'active') {
+        // The county proved who this is: the owner may learn the account is disabled and how to re-activate it (SPEC 柒).
+        await flows.remove(current);
+        return fail('disabled', purpose, undefined, true);
+      }
       if (next.next === 'signed-in') return signIn(current, account!, context);
       if (flow.endsFlow(next)) await flows.remove(current);
       const endFlow = flow.endsFlow(next);

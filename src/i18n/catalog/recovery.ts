@@ -52,4 +52,8 @@ export const recoveryMessages = {
     'zh-TW': '您的帳號已停用。請至「帳號管理」→「啟用帳號」以驗證碼啟用帳號。',
     en: 'Your account is disabled. Go to Account management → Activate account to activate it with a verification code.',
   },
+  'fed.failed.disabled': {
+    'zh-TW': '您的帳號已停用。請至「帳號管理」→「啟用帳號」以驗證碼啟用帳號。',
+    en: 'Your account is disabled. Go to Account management → Activate account to activate it with a verification code.',
+  },
 } satisfies Texts;
