@@ -45,7 +45,8 @@ export function codeMethod(store: Store, hooks: { kickDelivery?: () => void } = 
         // Pretending: as many round trips as the two messages would have taken.
         if (!targets.length) for (let i = 0; i < 2; i++) await repos.health.ping();
       });
-      if (targets.length) hooks.kickDelivery?.();
+      // Woken even when pretending: the delivery loop's look at the outbox costs the same either way.
+      hooks.kickDelivery?.();
     },
     /** Seconds until another code may be sent on this channel (0 when it may). */
     async resendWait(flowId: string, channel: Channel): Promise<number> {

@@ -95,8 +95,13 @@ export function recoveryService(d: RecoveryDeps) {
     const account = await store.accounts.findByUsername(name);
     const ok = account && flow.eligible(f.state.purpose, account.status) ? account : undefined;
     const targets: { channel: 'email' | 'sms'; to: string }[] = [];
-    if (ok?.email && ok.emailVerified && (await d.limits.consume(policies.sendsPerEmail, ok.email.toLowerCase())).allowed) targets.push({ channel: 'email', to: ok.email });
-    if (ok?.mobile && (await d.limits.consume(policies.sendsPerNumber, ok.mobile)).allowed) targets.push({ channel: 'sms', to: ok.mobile });
+    // Each cap costs the same write whether or not there is an address to count (a stand-in key of the typed name otherwise).
+    const capped = async (policy: RateLimitPolicy, key: string | null | undefined) => {
+      const r = await d.limits.consume(policy, key ?? `-${nameKey(name)}`);
+      return Boolean(key) && r.allowed;
+    };
+    if (await capped(policies.sendsPerEmail, ok?.emailVerified ? ok.email?.toLowerCase() : undefined)) targets.push({ channel: 'email', to: ok!.email! });
+    if (await capped(policies.sendsPerNumber, ok?.mobile)) targets.push({ channel: 'sms', to: ok!.mobile! });
     await d.codes.sendShared(f.id, f.state.purpose, CODE_KEY, targets, lang);
     await store.audit.record({ type: `recovery.${f.state.purpose}.code_sent`, accountId: ok?.id, ip: context.ip, userAgent: context.userAgent, detail: { name_hash: nameKey(name), sent: targets.length } });
     if (!(await flows.save(f, flow.codeSent(f.state, name, ok?.id)))) return;
