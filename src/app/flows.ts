@@ -1,4 +1,5 @@
 import { federationService, type FederationService, type FederationState } from '../flows/federation/service.ts';
+import { forgotAccountService, type ForgotAccountService } from '../flows/forgot-account/service.ts';
 import { flowStore } from '../flows/kit/flow-store.ts';
 import { authenticator, type Authenticate } from '../flows/login/service.ts';
 import type { RegistrationState } from '../flows/registration/flow.ts';
@@ -20,6 +21,7 @@ export interface Flows {
   registration: RegistrationService;
   registrationReports: RegistrationReports;
   federation: FederationService;
+  forgotAccount: ForgotAccountService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -59,5 +61,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     captcha: s.captcha,
     pii: s.pii,
   });
-  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation };
+  const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation, forgotAccount };
 }

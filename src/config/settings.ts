@@ -32,6 +32,10 @@ const schema = z.object({
   SMS_USERNAME: z.string().optional(),
   SMS_PASSWORD: z.string().optional(),
   REGISTRATION_VERIFY_MOBILE: bool.default(true),
+  /** 伍.2 忘記帳號: `full` shows the account name found (as the manual does); `masked` shows part of it (`te****er`) and mails the whole name to the account's verified email. */
+  ACCOUNT_LOOKUP_DISPLAY: z.enum(['full', 'masked']).default('full'),
+  /** 聯絡我們: the helpdesk mailbox that receives every ticket (none: tickets are only stored). */
+  HELPDESK_EMAIL: z.email().optional(),
 });
 
 const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
@@ -57,6 +61,10 @@ export interface Settings {
   mailFrom: string;
   sms?: { url: string; username: string; password: string };
   registrationVerifyMobile: boolean;
+  /** ACCOUNT_LOOKUP_DISPLAY: how 伍.2 shows the account name it finds. */
+  accountLookupDisplay: 'full' | 'masked';
+  /** HELPDESK_EMAIL: where 聯絡我們 tickets are mailed. */
+  helpdeskEmail?: string;
   /** Messages stay in the outbox for /dev/outbox instead of being sent (never in production). */
   devOutbox: boolean;
   secrets: Record<SecretName, string>;
@@ -115,6 +123,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     mailFrom: s.MAIL_FROM,
     sms: s.SMS_GATEWAY_URL ? { url: s.SMS_GATEWAY_URL, username: s.SMS_USERNAME ?? '', password: s.SMS_PASSWORD ?? '' } : undefined,
     registrationVerifyMobile: s.REGISTRATION_VERIFY_MOBILE,
+    accountLookupDisplay: s.ACCOUNT_LOOKUP_DISPLAY,
+    helpdeskEmail: s.HELPDESK_EMAIL,
     devOutbox: !production && (!s.SMTP_URL || !s.SMS_GATEWAY_URL),
     secrets,
   };
