@@ -4,6 +4,7 @@ import { randomIdNumber } from '../src/domain/national-id.ts';
 import { LOOKUP_PER_NUMBER } from '../src/flows/forgot-account/service.ts';
 import { hashPassword } from '../src/security/password.ts';
 import { Agent, formOf } from './support/agent.ts';
+import { agentFrom } from './support/visitor.ts';
 import { outbox } from './support/registration.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
@@ -12,13 +13,7 @@ const IN_SOURCE_ONLY = 'P223456783'; // 陳怡君 of the demo source data: a per
 let addresses = 0;
 
 /** A visitor from an address of its own (the server trusts X-Forwarded-For in these tests). */
-function visitor(server: TestServer) {
-  const agent = new Agent(server.issuer);
-  const ip = `198.51.100.${++addresses}`;
-  const request = agent.request.bind(agent);
-  agent.request = (url, init = {}) => request(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': ip } });
-  return agent;
-}
+const visitor = (server: TestServer) => agentFrom(server.issuer, `198.51.100.${++addresses}`);
 
 async function lookup(agent: Agent, idNumber: string, captcha = TEST_CAPTCHA) {
   const { action, fields } = formOf(await (await agent.get('/forgot-account/id')).text());
@@ -82,8 +77,8 @@ describe('忘記帳號 by identity number (伍.2), full display', () => {
     const mail = (await outbox(agent)).find((m) => m.to === 'forgetful@example.edu.tw');
     assert.ok(mail, 'a notice went to the verified email');
     assert.match(mail.subject, /教育雲端帳號查詢通知/);
-    const events = await server.services.db.query<{ type: string }>(`SELECT type FROM audit_events WHERE type LIKE 'account.lookup%'`);
-    assert.ok(events.some((e) => e.type === 'account.lookup'));
+    const events = await server.services.db.query<{ account_id: string | null }>(`SELECT account_id FROM audit_events WHERE type = 'account.lookup'`);
+    assert.ok(events.some((e) => e.account_id), 'the lookup is audited on the account');
   });
 
   test('account enumeration by message: a number without an account gets one message, in the source data or not', async () => {

@@ -4,7 +4,8 @@ import { flowStore } from '../flows/kit/flow-store.ts';
 import { authenticator, type Authenticate } from '../flows/login/service.ts';
 import type { RegistrationState } from '../flows/registration/flow.ts';
 import { registrationPages } from '../flows/registration/pages.ts';
-import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';
+import { registrationPrefill, type RegistrationPrefill } from '../flows/registration/report.ts';
+import { contactService, type ContactService } from '../flows/contact/service.ts';
 import { registrationService, type RegistrationService } from '../flows/registration/service.ts';
 import { verifyLimit } from '../flows/registration/verify-limit.ts';
 import { codeMethod } from '../methods/code.ts';
@@ -19,9 +20,10 @@ const FEDERATION_TTL_SECONDS = 10 * 60;
 export interface Flows {
   authenticate: Authenticate;
   registration: RegistrationService;
-  registrationReports: RegistrationReports;
+  registrationPrefill: RegistrationPrefill;
   federation: FederationService;
   forgotAccount: ForgotAccountService;
+  contact: ContactService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -62,5 +64,7 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     pii: s.pii,
   });
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation, forgotAccount };
+  const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
+  const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
+  return { authenticate, registration, registrationPrefill: prefill, federation, forgotAccount, contact };
 }

@@ -61,11 +61,11 @@ export function forgotAccountService(d: {
       const outcome = afterLookup(account, d.display);
       const mailed = await d.store.transaction(async (repos) => {
         await repos.audit.record({
-          type: account ? 'account.lookup' : 'account.lookup.none',
-          accountId: account?.id,
+          type: 'account.lookup',
+          accountId: account?.id ?? null,
           ip: context.ip,
           userAgent: context.userAgent,
-          detail: { method: 'id-number', display: d.display },
+          detail: { method: 'id-number', display: d.display, found: Boolean(account) },
         });
         if (!account?.email || !account.emailVerified) return false;
         const time = new Date().toLocaleString(context.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' });
