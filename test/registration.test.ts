@@ -53,7 +53,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const r = await throughVerification(new Agent(server.issuer), server.services.db, asTyped(teacher));
     assert.equal(r.status, 409);
     assert.ok(r.html.includes('您已經申請過教育雲端帳號'));
-    assert.ok(r.html.includes('href="/county?purpose=forgot-account">忘記帳號') && r.html.includes('href="/county?purpose=reset-password">忘記密碼'), 'links that lead somewhere');
+    assert.ok(r.html.includes('href="/forgot-account">忘記帳號') && r.html.includes('href="/forgot-password">忘記密碼'), 'links that lead somewhere');
     assert.ok(!r.html.includes(good.username));
   });
 

@@ -20,7 +20,8 @@ export function contactRoutes(d: {
 
   const show = async (ctx: Ctx, v: Omit<ContactView, 'categories' | 'captchaId'>) => {
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = contactPage(page(ctx), { ...v, categories, captchaId: await d.service.newCaptcha() }).value;
+    const templates = Object.fromEntries(categories.map((c) => [c, d.service.template(c, ctx.state.lang)]));
+    ctx.body = contactPage(page(ctx), { ...v, categories, templates, captchaId: await d.service.newCaptcha() }).value;
   };
 
   router.get('/contact', async (ctx) => {

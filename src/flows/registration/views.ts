@@ -39,12 +39,12 @@ export function renderEnd(ctx: Ctx, message: EndMessage): string {
       expired: ['register.expired', [link('/register?new=1', 'register.restart')]],
       already: [
         'register.already',
-        [link('/county?purpose=forgot-account', 'register.forgotAccount'), link('/county?purpose=reset-password', 'register.forgotPassword'), login],
+        [link('/forgot-account', 'register.forgotAccount'), link('/forgot-password', 'register.forgotPassword'), login],
       ],
       'already-at-review': ['register.already', [login]],
       disagreed: ['register.disagreed', [link('/', 'error.back')]],
       'county-not-found': ['register.notFound', [link('/register/verify', 'register.back')]],
-      'county-already': ['register.already', [link('/county?purpose=forgot-account', 'register.forgotAccount'), login]],
+      'county-already': ['register.already', [link('/forgot-account', 'register.forgotAccount'), login]],
     } as const satisfies Record<EndMessage, readonly [string, readonly { href: string; label: string }[]]>
   )[message];
   return messagePage(page(ctx), { title: t('register.title'), message: t(key), links: [...links] }).value;

@@ -6,6 +6,8 @@ import type { PageContext } from './page-context.ts';
 
 export interface ContactView {
   categories: readonly Category[];
+  /** Each category's description template, for site.js to swap an untouched description when the category changes. */
+  templates?: Partial<Record<Category, string>>;
   captchaId: string;
   category: Category;
   who?: string;
@@ -39,9 +41,9 @@ export function contactPage(p: PageContext, v: ContactView) {
           <label for="category" safe>
             {p.t('contact.category')}
           </label>
-          <select id="category" name="category">
+          <select id="category" name="category" data-templates="description">
             {v.categories.map((c) => (
-              <option value={c} selected={c === v.category} safe>
+              <option value={c} selected={c === v.category} data-template={v.templates?.[c]} safe>
                 {p.t(`contact.category.${c}`)}
               </option>
             ))}
