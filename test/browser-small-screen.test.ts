@@ -43,7 +43,7 @@ describe('pages on a 360 px phone in Chromium', { skip: browserSkipReason() }, (
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`${lang}: the header is compact, no label breaks inside itself, nothing scrolls sideways`, async () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      for (const path of ['/', '/login', '/register', '/county?purpose=reset-password']) {
+      for (const path of ['/', '/login', '/register', '/county?purpose=reset-password', '/forgot-account', '/forgot-account/id', '/contact']) {
         await page.goto(`${server.issuer}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         const m = await measure(page);
         assert.deepEqual(m.wrapped, [], `${path}: labels wrapped inside themselves`);
