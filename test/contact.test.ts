@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { categories } from '../src/flows/contact/flow.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { agentFrom } from './support/visitor.ts';
-import { outbox } from './support/registration.ts';
+import { demoSourcePeople } from '../src/seed/demo.ts';
+import { outbox, submit, throughVerification } from './support/registration.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { SmtpCapture } from './support/smtp-capture.ts';
 import { startSmsGateway } from './support/sms-gateway.ts';
@@ -102,6 +103,25 @@ describe('聯絡我們 (壹拾壹)', () => {
     assert.equal(refused.res.status, 429);
     assert.match(refused.html, /送出次數過多/);
     assert.ok(Number(refused.res.headers.get('retry-after')) > 0);
+  });
+
+  test("registration's 回報問題 links: 我找不到我的學校 and 資料異常 land here with the category and the school", async () => {
+    const agent = visitor(server);
+    const person = { ...demoSourcePeople[1]!, birthday: demoSourcePeople[1]!.birthday.replaceAll('-', '/') };
+    await agent.get('/register?new=1');
+    const school = await submit(agent, '/register/identity', { role: 'teacher' });
+    assert.ok(school.html.includes('href="/contact?category=school-not-found&amp;from=register"'));
+    const confirm = await throughVerification(agent, server.services.db, person as never);
+    assert.ok(confirm.url.endsWith('/confirm'));
+    assert.ok(confirm.html.includes('href="/contact?category=data-error&amp;from=register"'));
+    const form = await (await agent.get('/contact?category=data-error&from=register')).text();
+    assert.match(form, /<option value="data-error" selected/);
+    assert.ok(form.includes('縣立鎮西國小'), 'the school chosen');
+    assert.ok(form.includes(`value="${person.name}"`), 'the name from the source data');
+    assert.ok(form.includes('name="from" value="register"'));
+    // Without a registration flow in this browser the form is simply empty.
+    const stranger = await (await visitor(server).get('/contact?category=data-error&from=register')).text();
+    assert.ok(!stranger.includes('縣立鎮西國小'));
   });
 
   test('English: the form and the confirmation in English', async () => {
