@@ -55,6 +55,7 @@ describe('county account journeys in Chromium: sign in, register, forgot account
     const page = await browser.newPage();
     await page.goto(`${server.issuer}/`);
     await page.getByRole('link', { name: '忘記帳號' }).click();
+    await page.getByRole('link', { name: '使用縣市帳號查詢' }).click();
     await throughCounty(page, 'yl-100');
     await page.locator('.big-account', { hasText: 'yl.teacher' }).waitFor();
     assert.ok(await page.getByRole('link', { name: '忘記密碼' }).last().isVisible());
@@ -62,8 +63,8 @@ describe('county account journeys in Chromium: sign in, register, forgot account
 
   test('陸.2 reset the password through the county; the new password signs in', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.issuer}/`);
-    await page.getByRole('link', { name: '忘記密碼' }).first().click();
+    // 忘記密碼 → 「使用縣市帳號重設」 (陸.2) is the county map for reset-password.
+    await page.goto(`${server.issuer}/county?purpose=reset-password`);
     await throughCounty(page, 'yl-100');
     assert.ok((await page.locator('table.data').textContent())!.includes('黃老師'));
     await page.getByLabel('新密碼', { exact: true }).fill('New#Meadow2026');

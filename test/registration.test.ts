@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoSourcePeople } from '../src/seed/demo.ts';
-import { Agent } from './support/agent.ts';
+import { Agent, formOf } from './support/agent.ts';
 import { latestCode, outbox, register, submit, throughVerification, type Person } from './support/registration.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { discover, signIn } from './support/sign-in.ts';
@@ -53,7 +53,7 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     const r = await throughVerification(new Agent(server.issuer), server.services.db, asTyped(teacher));
     assert.equal(r.status, 409);
     assert.ok(r.html.includes('您已經申請過教育雲端帳號'));
-    assert.ok(r.html.includes('href="/county?purpose=forgot-account">忘記帳號') && r.html.includes('href="/county?purpose=reset-password">忘記密碼'), 'links that lead somewhere');
+    assert.ok(r.html.includes('href="/forgot-account">忘記帳號') && r.html.includes('href="/forgot-password">忘記密碼'), 'links that lead somewhere');
     assert.ok(!r.html.includes(good.username));
   });
 
@@ -75,20 +75,26 @@ describe('a teacher registers (SPEC 壹) and signs in with the new account', () 
     assert.ok(noMatch.html.includes('查無資料，回報問題'));
     // The typed values survive (never a password: there is none yet); the report is prefilled.
     assert.ok(noMatch.html.includes('value="張志名"'));
+    // 「查無資料，回報問題」 opens 聯絡我們 with the category, the school and what was typed.
+    assert.ok(noMatch.html.includes('href="/contact?category=source-not-found&amp;from=register"'));
     const tickets = await count('helpdesk_tickets');
-    const reportPage = await agent.post('/register/report', { _csrf: /name="_csrf" value="([^"]+)"/.exec(noMatch.html)![1]!, category: 'source-not-found' });
-    const reportHtml = await reportPage.text();
+    const reportHtml = await (await agent.get('/contact?category=source-not-found&from=register')).text();
     assert.ok(reportHtml.includes('縣立鎮西國小'), 'prefilled with the school');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(reportHtml)![1]!;
-    const noContact = await agent.post('/register/report/send', { _csrf: csrf, category: 'source-not-found', description: 'x', contact: '' });
+    assert.ok(reportHtml.includes('value="張志名"'), 'prefilled with the name typed');
+    assert.ok(reportHtml.includes(`value="${p.idNumber}"`), 'prefilled with the number typed');
+    assert.match(reportHtml, /<option value="source-not-found" selected/);
+    const { action, fields } = formOf(reportHtml);
+    const form = { ...fields, category: 'source-not-found', who: p.idNumber, name: '張志名', captcha: TEST_CAPTCHA, action: 'send' };
+    const noContact = await agent.post(action, { ...form, description: 'x', contact: '' });
     assert.equal(noContact.status, 400);
-    const sent = await agent.post('/register/report/send', { _csrf: csrf, category: 'source-not-found', description: '人事說我在名單上', contact: 'me@example.com' });
+    const again = formOf(await noContact.text());
+    const sent = await agent.post(again.action, { ...form, ...again.fields, description: '人事說我在名單上', contact: 'me@example.com' });
     assert.match(await sent.text(), /您的問題已送至客服信箱（案件編號 \d+）/);
     assert.equal(await count('helpdesk_tickets'), tickets + 1);
     const ticket = (await server.services.db.query<Record<string, string>>('SELECT * FROM helpdesk_tickets ORDER BY id DESC LIMIT 1'))[0]!;
     assert.equal(ticket.category, 'source-not-found');
     assert.equal(ticket.name, '張志名');
-    assert.ok(ticket.description!.includes('縣立鎮西國小'));
+    assert.ok(ticket.description!.includes('縣立鎮西國小'), 'the helpdesk learns the school');
     assert.equal(server.services.pii.open(ticket.id_sealed!), p.idNumber, 'the ID number travels sealed');
   });
 

@@ -29,6 +29,7 @@ async function crawl(agent: Agent, start: string[]) {
   return seen;
 }
 
+// 忘記密碼 and 啟用帳號 (陸.1, 柒) come with the recovery flows built beside this branch: remove this list when they merge.
 test('no page links to a page that does not exist, signed out or signed in', async () => {
   const visitor = await crawl(new Agent(server.issuer), ['/', '/?lang=en']);
   const broken = [...visitor].filter(([, status]) => status >= 400);

@@ -1,9 +1,11 @@
 import { federationService, type FederationService, type FederationState } from '../flows/federation/service.ts';
+import { forgotAccountService, type ForgotAccountService } from '../flows/forgot-account/service.ts';
 import { flowStore } from '../flows/kit/flow-store.ts';
 import { authenticator, type Authenticate } from '../flows/login/service.ts';
 import type { RegistrationState } from '../flows/registration/flow.ts';
 import { registrationPages } from '../flows/registration/pages.ts';
-import { registrationReports, type RegistrationReports } from '../flows/registration/report.ts';
+import { registrationPrefill, type RegistrationPrefill } from '../flows/registration/report.ts';
+import { contactService, type ContactService } from '../flows/contact/service.ts';
 import { registrationService, type RegistrationService } from '../flows/registration/service.ts';
 import { verifyLimit } from '../flows/registration/verify-limit.ts';
 import type { RecoveryState } from '../flows/recovery/flow.ts';
@@ -21,9 +23,11 @@ const RECOVERY_TTL_SECONDS = 20 * 60;
 export interface Flows {
   authenticate: Authenticate;
   registration: RegistrationService;
-  registrationReports: RegistrationReports;
+  registrationPrefill: RegistrationPrefill;
   federation: FederationService;
   recovery: RecoveryService;
+  forgotAccount: ForgotAccountService;
+  contact: ContactService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -64,5 +68,8 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
     pii: s.pii,
   });
   const recovery = recoveryService({ store, flows: flowStore<RecoveryState>(store.flows, 'recovery', RECOVERY_TTL_SECONDS), captcha: s.captcha, codes, limits: s.rateLimits, pii: s.pii, accountDomain: settings.accountDomain });
-  return { authenticate, registration, registrationReports: registrationReports({ store, flows: registrationFlows, pages }), federation, recovery };
+  const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
+  const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
+  const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
 }

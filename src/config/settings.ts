@@ -34,6 +34,10 @@ const schema = z.object({
   REGISTRATION_VERIFY_MOBILE: bool.default(true),
   /** SPEC 柒: accounts without a sign-in for this many days are disabled once a day (0: never). */
   INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).max(36500).default(0),
+  /** 伍.2 忘記帳號: `full` shows the account name found (as the manual does); `masked` shows part of it (`te****er`) and mails the whole name to the account's verified email. */
+  ACCOUNT_LOOKUP_DISPLAY: z.enum(['full', 'masked']).default('full'),
+  /** 聯絡我們: the helpdesk mailbox that receives every ticket (none: tickets are only stored). */
+  HELPDESK_EMAIL: z.email().optional(),
 });
 
 const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
@@ -61,6 +65,10 @@ export interface Settings {
   registrationVerifyMobile: boolean;
   /** Days without a sign-in after which the daily run disables an account (INACTIVE_DISABLE_DAYS; 0: never). */
   inactiveDisableDays: number;
+  /** ACCOUNT_LOOKUP_DISPLAY: how 伍.2 shows the account name it finds. */
+  accountLookupDisplay: 'full' | 'masked';
+  /** HELPDESK_EMAIL: where 聯絡我們 tickets are mailed. */
+  helpdeskEmail?: string;
   /** Messages stay in the outbox for /dev/outbox instead of being sent (never in production). */
   devOutbox: boolean;
   secrets: Record<SecretName, string>;
@@ -120,6 +128,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     sms: s.SMS_GATEWAY_URL ? { url: s.SMS_GATEWAY_URL, username: s.SMS_USERNAME ?? '', password: s.SMS_PASSWORD ?? '' } : undefined,
     registrationVerifyMobile: s.REGISTRATION_VERIFY_MOBILE,
     inactiveDisableDays: s.INACTIVE_DISABLE_DAYS,
+    accountLookupDisplay: s.ACCOUNT_LOOKUP_DISPLAY,
+    helpdeskEmail: s.HELPDESK_EMAIL,
     devOutbox: !production && (!s.SMTP_URL || !s.SMS_GATEWAY_URL),
     secrets,
   };

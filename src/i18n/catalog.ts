@@ -1,3 +1,4 @@
+import { contactMessages } from './catalog/contact.ts';
 import { domainMessages } from './catalog/domain.ts';
 import { federationMessages } from './catalog/federation.ts';
 import { notifyMessages } from './catalog/notify.ts';
@@ -8,7 +9,7 @@ import type { Text } from './catalog/texts.ts';
 import { uiMessages } from './catalog/ui.ts';
 
 /** The one message catalog: every text the service shows, mails or texts, in zh-TW and English. */
-export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages, ...recoveryMessages };
+export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages, ...recoveryMessages, ...contactMessages };
 
 export type MessageKey = keyof typeof catalog;
 export type { Text };

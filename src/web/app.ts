@@ -3,6 +3,8 @@ import type Provider from 'oidc-provider';
 import { demoRoutes } from '../demo/demo-rp.ts';
 import { composeFlows } from '../app/flows.ts';
 import type { Services } from '../app/compose.ts';
+import { contactRoutes } from '../flows/contact/routes.ts';
+import { forgotAccountRoutes } from '../flows/forgot-account/routes.ts';
 import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, RECOVERY_COOKIE, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
 import { recoveryRoutes } from '../flows/recovery/routes.ts';
@@ -33,7 +35,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationReports, federation, recovery } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -100,9 +102,11 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     accountRoutes({ accounts: s.accounts, clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.store.directory),
-    registrationRoutes({ service: registration, reports: registrationReports, cookie: registrationCookie }),
+    registrationRoutes({ service: registration, cookie: registrationCookie }),
     federationRoutes({ service: federation, sessions, cookie: flowCookie(FEDERATION_COOKIE, secure), registrationCookie }),
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
+    forgotAccountRoutes({ service: forgotAccount }),
+    contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
   ]) {

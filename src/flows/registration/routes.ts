@@ -6,12 +6,11 @@ import type { z } from 'zod';
 import { withForm } from '../kit/form.ts';
 import { isStep, type Step } from './flow.ts';
 import * as forms from './schemas.ts';
-import type { RegistrationReports } from './report.ts';
 import type { Outcome, RegistrationService } from './service.ts';
-import { renderEnd, renderReportForm, renderStep } from './views.ts';
+import { renderEnd, renderStep } from './views.ts';
 
 /** 壹 申請帳號: GET shows a step of the stored flow, POST changes it and redirects (back, refresh and double submits are safe). */
-export function registrationRoutes(d: { service: RegistrationService; reports: RegistrationReports; cookie: FlowCookie }) {
+export function registrationRoutes(d: { service: RegistrationService; cookie: FlowCookie }) {
   const router = new Router<AppState>();
   const token = (ctx: Ctx) => d.cookie.get(ctx);
 
@@ -62,26 +61,6 @@ export function registrationRoutes(d: { service: RegistrationService; reports: R
   step('codes', forms.codesForm, (ctx, input) => d.service.codes(token(ctx), input, ctx.state.lang));
   step('review', forms.noFields, (ctx) => d.service.review(token(ctx), { ip: ctx.ip, userAgent: ctx.get('user-agent') }));
   step('done', forms.noFields, (ctx) => d.service.current(token(ctx)));
-
-  router.post('/register/report', requireCsrf, withForm(forms.reportForm, async (ctx, input) => {
-    if (!input.ok) return respond(ctx, await d.service.current(token(ctx)));
-    const r = await d.reports.form(token(ctx));
-    if (r.kind !== 'report') return respond(ctx, r);
-    ctx.body = renderReportForm(ctx, { category: input.data.category, schoolName: r.schoolName });
-  }));
-
-  router.post('/register/report/send', requireCsrf, withForm(forms.reportSendForm, async (ctx, input) => {
-    if (!input.ok) {
-      if (input.errors.category) return respond(ctx, await d.service.current(token(ctx)));
-      const { category, description } = forms.reportDraft.parse(ctx.state.form);
-      ctx.status = 400;
-      ctx.body = renderReportForm(ctx, { category, description, errors: input.errors });
-      return;
-    }
-    const r = await d.reports.send(token(ctx), input.data.category, input.data);
-    if (r.kind !== 'reported') return respond(ctx, r);
-    ctx.body = renderEnd(ctx, 'reported', { id: r.id });
-  }));
 
   return router;
 }

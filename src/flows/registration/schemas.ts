@@ -17,12 +17,4 @@ export const accountForm = z.object({ username: text(), password: text(), passwo
 export const codesForm = z.object({ email_code: text(20), sms_code: text(20), action: text(20) });
 export const noFields = z.object({});
 
-export const reportCategories = ['school-not-found', 'source-not-found', 'data-error'] as const;
-export const reportForm = z.object({ category: z.enum(reportCategories) });
-/** What the report form shows again when it is refused. */
-export const reportDraft = reportForm.extend({ description: text(1500) });
-export const reportSendForm = reportDraft.extend({
-  contact: text(254).transform((s) => s.trim()).pipe(z.string().min(1, 'register.reportContactRequired')),
-});
-
 export const availabilityQuery = z.object({ name: text(40) });

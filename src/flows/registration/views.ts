@@ -30,7 +30,7 @@ export function renderStep(ctx: Ctx, v: StepPage): string {
 }
 
 /** The message a flow ends with, and where the person may go from there. */
-export function renderEnd(ctx: Ctx, message: EndMessage | 'reported', extra: { id?: number } = {}): string {
+export function renderEnd(ctx: Ctx, message: EndMessage): string {
   const t = ctx.state.t;
   const link = (href: string, key: string) => ({ href, label: t(key) });
   const login = link('/login', 'menu.login');
@@ -39,22 +39,13 @@ export function renderEnd(ctx: Ctx, message: EndMessage | 'reported', extra: { i
       expired: ['register.expired', [link('/register?new=1', 'register.restart')]],
       already: [
         'register.already',
-        [link('/county?purpose=forgot-account', 'register.forgotAccount'), link('/county?purpose=reset-password', 'register.forgotPassword'), login],
+        [link('/forgot-account', 'register.forgotAccount'), link('/forgot-password', 'register.forgotPassword'), login],
       ],
       'already-at-review': ['register.already', [login]],
       disagreed: ['register.disagreed', [link('/', 'error.back')]],
       'county-not-found': ['register.notFound', [link('/register/verify', 'register.back')]],
-      'county-already': ['register.already', [link('/county?purpose=forgot-account', 'register.forgotAccount'), login]],
-      reported: ['register.reported', [link('/', 'error.back'), login]],
-    } as const satisfies Record<EndMessage | 'reported', readonly [string, readonly { href: string; label: string }[]]>
+      'county-already': ['register.already', [link('/forgot-account', 'register.forgotAccount'), login]],
+    } as const satisfies Record<EndMessage, readonly [string, readonly { href: string; label: string }[]]>
   )[message];
-  return messagePage(page(ctx), { title: t('register.title'), message: t(key, extra), links: [...links] }).value;
-}
-
-const reportLabels = { 'school-not-found': 'register.schoolNotFound', 'data-error': 'register.dataWrong', 'source-not-found': 'register.notFoundReport' } as const;
-
-export function renderReportForm(ctx: Ctx, v: { category: keyof typeof reportLabels; schoolName?: string; description?: string; errors?: Record<string, { key: string }> }) {
-  const description = v.description ?? [ctx.state.t(reportLabels[v.category]), v.schoolName].filter(Boolean).join('：');
-  const error = v.errors?.contact && ctx.state.t(v.errors.contact.key);
-  return views.reportForm(page(ctx), { category: v.category, description, error }).value;
+  return messagePage(page(ctx), { title: t('register.title'), message: t(key), links: [...links] }).value;
 }

@@ -26,10 +26,6 @@ export const pageMessages = {
   'county.label.login': { 'zh-TW': '教育人員登入', en: 'Sign in as education staff' },
   'county.label.forgotAccount': { 'zh-TW': '使用 SSO 單一認證帳號取得', en: 'Get it with the county SSO account' },
   'county.label.resetPassword': { 'zh-TW': '使用 SSO 單一認證帳號重設密碼', en: 'Reset the password with the county SSO account' },
-  'report.summary.generic': { 'zh-TW': '申請帳號時遇到問題。', en: 'A problem while applying for an account.' },
-  'report.summary.school-not-found': { 'zh-TW': '申請帳號時找不到我的學校。', en: 'My school was not listed when applying for an account.' },
-  'report.summary.source-not-found': { 'zh-TW': '申請帳號時，身分驗證查無資料。', en: 'Identity verification found no record when applying for an account.' },
-  'report.summary.data-error': { 'zh-TW': '申請帳號時，來源資料與實際不符。', en: 'The source data did not match when applying for an account.' },
   'report.summary.school': { 'zh-TW': '學校：{school}', en: 'School: {school}' },
   'report.summary.chosen': { 'zh-TW': '已選擇：{place}', en: 'Chosen: {place}' },
 } satisfies Texts;

@@ -35,7 +35,7 @@ export interface OutboxRepo {
   markFailed(id: number, error: string, retryInSeconds: number): Promise<void>;
 }
 
-export type TicketCategory = 'school-not-found' | 'source-not-found' | 'data-error' | 'code-not-received' | 'other';
+export type TicketCategory = 'school-not-found' | 'source-not-found' | 'data-error' | 'code-not-received' | 'no-code' | 'account' | 'other';
 
 export interface NewTicket {
   category: TicketCategory;
@@ -43,6 +43,12 @@ export interface NewTicket {
   contact?: string;
   /** Already sealed by the PII vault: tickets never hold a plain identity number. */
   idSealed?: string;
+  /** The keyed hash of that number, to find a person's tickets. */
+  idHash?: string;
+  /** An Education Cloud account name the person gave instead of a number. */
+  accountName?: string;
+  contactChannel?: Channel;
+  lang?: string;
   description: string;
   detail?: Record<string, unknown>;
 }

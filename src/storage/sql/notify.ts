@@ -41,9 +41,12 @@ export function sqlTickets(q: Queryable): TicketRepo {
   return {
     async create(t) {
       const rows = await q.query<{ id: number }>(
-        `INSERT INTO helpdesk_tickets (category, name, contact, id_sealed, description, detail)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [t.category, t.name ?? null, t.contact ?? null, t.idSealed ?? null, t.description.slice(0, 4000), JSON.stringify(t.detail ?? {})],
+        `INSERT INTO helpdesk_tickets (category, name, contact, id_sealed, description, detail, id_hash, account_name, contact_channel, lang)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          t.category, t.name ?? null, t.contact ?? null, t.idSealed ?? null, t.description.slice(0, 4000), JSON.stringify(t.detail ?? {}),
+          t.idHash ?? null, t.accountName ?? null, t.contactChannel ?? null, t.lang ?? null,
+        ],
       );
       return Number(rows[0]!.id);
     },

@@ -12,6 +12,18 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // 聯絡我們: choosing another 問題分類 swaps the description template, unless the person wrote in it.
+  for (const select of document.querySelectorAll('select[data-templates]')) {
+    const area = document.getElementById(select.dataset.templates);
+    if (!area) continue;
+    let current = select.selectedOptions[0]?.dataset.template ?? '';
+    select.addEventListener('change', () => {
+      const next = select.selectedOptions[0]?.dataset.template ?? '';
+      if (area.value.trim() === '' || area.value.trim() === current.trim()) area.value = next;
+      current = next;
+    });
+  }
+
   // 「換下一個」 without reloading the page.
   for (const next of document.querySelectorAll('.captcha-next')) {
     next.addEventListener('click', async (event) => {

@@ -43,6 +43,15 @@ function County({ c, purpose, interaction, p }: { c: CountyTile; purpose: Purpos
   );
 }
 
+/** Where to go when no county is configured: the way of the same purpose that needs no county. */
+const otherWay = (purpose: Purpose, interaction?: string) =>
+  ({
+    'forgot-account': '/forgot-account/id',
+    'reset-password': '/forgot-password/code',
+    register: '/register/verify',
+    login: interaction ? `/interaction/${q(interaction)}` : '/login',
+  })[purpose];
+
 /** 縣市帳號: every county as a tile; only configured ones are links (the manual's map of counties). */
 export function countyMapPage(p: PageContext, v: { purpose: Purpose; interaction?: string; counties: CountyTile[] }) {
   return layout(
@@ -52,12 +61,25 @@ export function countyMapPage(p: PageContext, v: { purpose: Purpose; interaction
       <h1 id="county-title" safe>
         {p.t(purposeTitle[v.purpose])}
       </h1>
-      <p safe>{p.t('county.choose')}</p>
-      <ul class="county-grid">
-        {v.counties.map((c) => (
-          <County c={c} purpose={v.purpose} interaction={v.interaction} p={p} />
-        ))}
-      </ul>
+      {v.counties.some((c) => c.provider) ? (
+        <>
+          <p safe>{p.t('county.choose')}</p>
+          <ul class="county-grid">
+            {v.counties.map((c) => (
+              <County c={c} purpose={v.purpose} interaction={v.interaction} p={p} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <p safe>{p.t('county.noneConfigured')}</p>
+          <p>
+            <a class="button primary" href={otherWay(v.purpose, v.interaction)} safe>
+              {p.t(`county.useOther.${v.purpose}`)}
+            </a>
+          </p>
+        </>
+      )}
     </section>,
   );
 }

@@ -15,8 +15,10 @@ function Menu({ p }: { p: PageContext }) {
     : [
         ['/login', p.t('menu.login')],
         ['/register', p.t('menu.register')],
-        ['/county?purpose=forgot-account', p.t('forgot.title')],
-        ['/county?purpose=reset-password', p.t('forgot.passwordTitle')],
+        ['/forgot-account', p.t('forgot.title')],
+        ['/forgot-password', p.t('forgot.passwordTitle')],
+        ['/activate', p.t('menu.activate')],
+        ['/contact', p.t('menu.contact')],
       ];
   return (
     <nav aria-label={p.t('menu.accountManagement')} class="menu">

@@ -26,6 +26,21 @@ export function PasswordCaptchaSubmit({ p, captchaId }: { p: PageContext; captch
   );
 }
 
+/** 忘記帳號 / 忘記密碼 under the login form. */
+function ForgotLinks({ p }: { p: PageContext }) {
+  return (
+    <p class="more">
+      <a href="/forgot-account" safe>
+        {p.t('forgot.title')}
+      </a>
+      {' / '}
+      <a href="/forgot-password" safe>
+        {p.t('forgot.passwordTitle')}
+      </a>
+    </p>
+  );
+}
+
 export function RegisterLink({ p }: { p: PageContext }) {
   return (
     <p class="more">
@@ -83,6 +98,7 @@ export function loginPage(p: PageContext, v: LoginView) {
           {p.t('county.login')}
         </a>
       </p>
+      <ForgotLinks p={p} />
       <RegisterLink p={p} />
     </section>,
   );

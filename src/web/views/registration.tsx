@@ -54,15 +54,14 @@ function Back({ p, to }: { p: PageContext; to: string }) {
   );
 }
 
-/** A report button that posts the flow's data to the helpdesk intake. */
-function ReportButton({ p, category, label }: { p: PageContext; category: string; label: string }) {
+/** A 「回報問題」 link: 聯絡我們 with the category chosen and this flow's data filled in. */
+function ReportButton({ category, label }: { p: PageContext; category: string; label: string }) {
   return (
-    <Form p={p} action="report">
-      <input type="hidden" name="category" value={category} />
-      <button type="submit" class="link-button" safe>
+    <p class="more">
+      <a href={`/contact?category=${category}&from=register`} safe>
         {label}
-      </button>
-    </Form>
+      </a>
+    </p>
   );
 }
 
@@ -375,32 +374,3 @@ export function doneStep(p: PageContext, username: string) {
   );
 }
 
-export function reportForm(p: PageContext, v: { category: string; description: string; name?: string; error?: string }) {
-  return layout(
-    p,
-    p.t('register.title'),
-    <section class="card" aria-labelledby="report-title">
-      <h1 id="report-title" safe>
-        {p.t('register.reportDescription')}
-      </h1>
-      <ErrorBox message={v.error} />
-      <Form p={p} action="report/send">
-        <input type="hidden" name="category" value={v.category} />
-        {textField(p, { name: 'contact', label: p.t('register.reportContact'), autocomplete: 'email', maxlength: 254 })}
-        <div class="field">
-          <label for="description" safe>
-            {p.t('register.reportDescription')}
-          </label>
-          <textarea id="description" name="description" rows="6" maxlength="1500" safe>
-            {v.description}
-          </textarea>
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" safe>
-            {p.t('register.reportSend')}
-          </button>
-        </div>
-      </Form>
-    </section>,
-  );
-}

@@ -83,12 +83,23 @@ test('county tiles escape names and encode ids in links', () => {
 });
 
 test('English pages name counties and districts by their English names from the shipped data', () => {
-  const counties = [{ code: '10002000', name: '宜蘭縣', english: 'Yilan County' }];
+  const counties = [
+    { code: '10002000', name: '宜蘭縣', english: 'Yilan County' },
+    { code: '10009000', name: '雲林縣', english: 'Yunlin County', provider: { id: 'yunlin', hasIcon: false } as never },
+  ];
   assert.match(countyMapPage(ctx('en'), { purpose: 'login', counties }).value, /Yilan County/);
   assert.doesNotMatch(countyMapPage(ctx('en'), { purpose: 'login', counties }).value, /宜蘭縣/);
   assert.match(countyMapPage(ctx('zh-TW'), { purpose: 'login', counties }).value, /宜蘭縣/);
   const lists = { counties: [{ value: '10002000', label: '宜蘭縣', english: 'Yilan County' }], districts: [], levels: [], schools: [] };
   assert.match(schoolStep(ctx('en'), initialState(), lists).value, /<option value="10002000">Yilan County<\/option>/);
+});
+
+test('without a configured county the county map says so and points to the way that needs none', () => {
+  const counties = [{ code: '10002000', name: '宜蘭縣', english: 'Yilan County' }];
+  const html = countyMapPage(ctx('zh-TW'), { purpose: 'forgot-account', counties }).value;
+  assert.match(html, /目前尚無縣市開放縣市帳號/);
+  assert.match(html, /href="\/forgot-account\/id"/);
+  assert.doesNotMatch(html, /尚未開放/);
 });
 
 test('English pages show the manual’s default county labels and source-data identities in English', () => {
