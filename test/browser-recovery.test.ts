@@ -4,6 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
+import { startSmsGateway } from './support/sms-gateway.ts';
+import { SmtpCapture } from './support/smtp-capture.ts';
+import { waitFor } from './support/wait.ts';
 
 const axeSource = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const newPassword = 'Green#Hill2027';
@@ -25,22 +28,34 @@ declare const document: unknown;
 describe('forgot password and re-activation in Chromium, with axe-core on every page', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
+  // Codes travel as they do in production: mail over real SMTP, SMS through the gateway's wire format.
+  const smtp = new SmtpCapture();
+  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   before(async () => {
-    server = await startServer();
+    const port = await smtp.start();
+    sms = await startSmsGateway();
+    server = await startServer({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, SMS_GATEWAY_URL: sms.url, SMS_USERNAME: 'edusso', SMS_PASSWORD: 'gateway-secret' } });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await server?.cleanup();
+    await sms?.close();
+    await smtp.stop();
   });
 
-  const codeFor = async (to: string) => {
-    const list = (await (await fetch(`${server.issuer}/dev/outbox.json`)).json()) as { to: string; text: string }[];
-    return /(\d{6})/.exec(list.find((m) => m.to === to && /\d{6}/.test(m.text))!.text)![1]!;
+  /** The newest code mailed to the address; the same code reached the mobile by SMS. */
+  const codeFor = async (account: { email: string; mobile: string }, seen: number) => {
+    const mail = await waitFor(`a code mail to ${account.email}`, () => smtp.mails.slice(seen).findLast((m) => m.to.includes(account.email) && /\d{6}/.test(m.text)));
+    const code = /(\d{6})/.exec(mail.text)![1]!;
+    await waitFor(`the same code by SMS to ${account.mobile}`, () => sms.received.some((r) => r.to.endsWith(account.mobile.slice(1)) && r.text.includes(code)));
+    assert.deepEqual(sms.refused, [], 'every SMS in the gateway’s format');
+    return code;
   };
 
   /** The whole code flow at `base`, with the error states on the way; returns the page at the end. */
-  async function journey(lang: 'zh-TW' | 'en', base: string, account: { username: string; email: string }, label: string) {
+  async function journey(lang: 'zh-TW' | 'en', base: string, account: { username: string; email: string; mobile: string }, label: string) {
+    const seen = smtp.mails.length;
     await server.services.db.query(`DELETE FROM rate_limits`);
     // axe-core is injected as a script tag, which the site's strict CSP would refuse: the check runs with CSP bypassed.
     const context = await browser.newContext({ bypassCSP: true });
@@ -69,7 +84,7 @@ describe('forgot password and re-activation in Chromium, with axe-core on every 
     assert.match((await page.locator('[data-countdown]').textContent())!, /\d+/);
     await axe(page, `${label} code`);
     // Error state: a wrong code.
-    const code = await codeFor(account.email);
+    const code = await codeFor(account, seen);
     await page.locator('#code').fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: t('開始驗證', 'Verify') }).click();
     await page.locator('#code-error').waitFor();
@@ -82,7 +97,7 @@ describe('forgot password and re-activation in Chromium, with axe-core on every 
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`reset by code (${lang}): every page and error state passes axe; the eye toggle; done`, async () => {
-      const { page, context } = await journey(lang, '/forgot-password/code', { username: 'demo.teacher', email: 'demo.teacher@example.edu.tw' }, `reset ${lang}`);
+      const { page, context } = await journey(lang, '/forgot-password/code', { username: 'demo.teacher', email: 'demo.teacher@example.edu.tw', mobile: '0912345678' }, `reset ${lang}`);
       await axe(page, `reset ${lang} new password`);
       const password = page.locator('#password');
       await password.fill('short');
@@ -105,7 +120,7 @@ describe('forgot password and re-activation in Chromium, with axe-core on every 
     test(`re-activation (${lang}): every page passes axe; the account ends active; an administrator-disabled one sees the helpdesk page`, async () => {
       const staff = (await server.services.accounts.findByUsername('demo.staff'))!;
       await server.services.accounts.disable(staff.id, 'inactive');
-      const { page, context } = await journey(lang, '/activate', { username: 'demo.staff', email: 'demo.staff@example.edu.tw' }, `activation ${lang}`);
+      const { page, context } = await journey(lang, '/activate', { username: 'demo.staff', email: 'demo.staff@example.edu.tw', mobile: '0923456789' }, `activation ${lang}`);
       await axe(page, `activation ${lang} new password`);
       await page.locator('#password').fill(newPassword);
       await page.locator('#password2').fill(newPassword);
@@ -116,7 +131,7 @@ describe('forgot password and re-activation in Chromium, with axe-core on every 
       await context.close();
 
       await server.services.accounts.disable(staff.id, 'admin');
-      const admin = await journey(lang, '/activate', { username: 'demo.staff', email: 'demo.staff@example.edu.tw' }, `activation ${lang} admin`);
+      const admin = await journey(lang, '/activate', { username: 'demo.staff', email: 'demo.staff@example.edu.tw', mobile: '0923456789' }, `activation ${lang} admin`);
       assert.match(admin.page.url(), /\/activate\/helpdesk$/);
       await axe(admin.page, `activation ${lang} helpdesk`);
       await admin.context.close();
