@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { randomIdNumber } from '../src/domain/national-id.ts';
 import { hashPassword } from '../src/security/password.ts';
+import { axeViolations } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
 const KNOWN_ID = 'E123456783';
-const AXE = new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
-
-/** axe-core inside the page: the WCAG 2.1 A and AA rules; returns what it found, page by page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
-  return violations.map((v) => `${new URL(page.url()).pathname}: ${v}`);
-}
-
 describe('忘記帳號 and 聯絡我們 in Chromium, with axe-core on every page', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
