@@ -1,63 +1,7 @@
-// A relying party for benchmarks: openid-client plus a cookie-keeping agent that fills the real
-// login form, as test/support/sign-in.ts does. Kept here so the benchmark runs unchanged against an
-// older checkout (it drives the service over HTTP only and imports nothing from src/ or test/).
+// A relying party for benchmarks: openid-client plus the tests' cookie-keeping agent filling the real
+// login form. It drives the service over HTTP only, so it measures an older checkout unchanged.
 import * as oidc from 'openid-client';
-
-export class Agent {
-  private readonly cookies = new Map<string, string>();
-  readonly base: string;
-  constructor(base: string) {
-    this.base = base;
-  }
-
-  async request(url: string, init: RequestInit & { form?: Record<string, string> } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    let body = init.body;
-    if (init.form) {
-      body = new URLSearchParams(init.form).toString();
-      headers.set('content-type', 'application/x-www-form-urlencoded');
-    }
-    const res = await fetch(new URL(url, this.base), { ...init, body, headers, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      const expired = value === '' || attrs.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!) < new Date());
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  /** Follows redirects until one matches stop (or a non-redirect answer); returns it. */
-  async follow(url: string, stop: (u: URL) => boolean): Promise<{ res?: Response; url: URL }> {
-    let current = new URL(url, this.base);
-    for (let i = 0; i < 20; i++) {
-      if (stop(current)) return { url: current };
-      const res = await this.request(current.href);
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location) return { res, url: current };
-      await res.body?.cancel();
-      current = new URL(location, current);
-    }
-    throw new Error('too many redirects');
-  }
-}
-
-/** The hidden inputs and action of the first form in a page. */
-export function formOf(html: string): { action: string; fields: Record<string, string> } {
-  const form = /<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/.exec(html);
-  if (!form) throw new Error(`no form in page:\n${html.slice(0, 800)}`);
-  const fields: Record<string, string> = {};
-  for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1];
-    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    if (name) fields[name] = value.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-  }
-  return { action: form[1]!.replace(/&amp;/g, '&'), fields };
-}
+import { Agent, formOf } from '../../test/support/agent.ts';
 
 /** Discovery; every ID token's signature is checked against the provider's JWKS (fetched once, cached). */
 export function discover(issuer: string, clientId: string, secret: string) {

@@ -55,6 +55,7 @@ export class Agent {
       const res = await this.get(current.href);
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || !location) return { res, url: current };
+      await res.body?.cancel(); // a redirect's body is never read: release its connection
       current = new URL(location, current);
     }
     throw new Error('too many redirects');
