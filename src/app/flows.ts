@@ -34,7 +34,7 @@ export interface Flows {
 export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } = {}): Flows {
   const { settings, store } = s;
   const redirectUri = `${settings.issuer}${FEDERATION_CALLBACK_PATH}`;
-  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, limits: s.rateLimits, captcha: s.captcha, accountDomain: settings.accountDomain });
+  const authenticate = authenticator({ accounts: s.accounts, audit: s.audit, signIns: store.signIns, limits: s.rateLimits, captcha: s.captcha, accountDomain: settings.accountDomain });
   const codes = codeMethod(store, hooks);
   const county = countyMethod({
     providers: s.countyProviders,

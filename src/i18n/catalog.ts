@@ -1,4 +1,11 @@
 import { contactMessages } from './catalog/contact.ts';
+import { consoleMessages } from './catalog/console.ts';
+import { contactsMessages } from './catalog/contacts.ts';
+import { schoolTransferMessages } from './catalog/school-transfer.ts';
+import { passwordMessages } from './catalog/password.ts';
+import { authorizationsMessages } from './catalog/authorizations.ts';
+import { twoFactorMessages } from './catalog/two-factor.ts';
+import { passkeyMessages } from './catalog/passkeys.ts';
 import { domainMessages } from './catalog/domain.ts';
 import { federationMessages } from './catalog/federation.ts';
 import { notifyMessages } from './catalog/notify.ts';
@@ -9,7 +16,15 @@ import type { Text } from './catalog/texts.ts';
 import { uiMessages } from './catalog/ui.ts';
 
 /** The one message catalog: every text the service shows, mails or texts, in zh-TW and English. */
-export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages, ...recoveryMessages, ...contactMessages };
+export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessages, ...federationMessages, ...notifyMessages, ...pageMessages, ...recoveryMessages, ...contactMessages,
+  ...consoleMessages,
+  ...contactsMessages,
+  ...schoolTransferMessages,
+  ...passwordMessages,
+  ...authorizationsMessages,
+  ...twoFactorMessages,
+  ...passkeyMessages,
+};
 
 export type MessageKey = keyof typeof catalog;
 export type { Text };

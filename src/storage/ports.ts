@@ -1,4 +1,4 @@
-import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, WebSessionRepo } from './ports/accounts.ts';
+import type { AccountRepo, AuditRepo, CaptchaRepo, ClientRepo, SigningKeyRepo, SignInRecordRepo, WebSessionRepo } from './ports/accounts.ts';
 import type { CountyIdentityRepo, CountyProviderRepo } from './ports/county.ts';
 import type { DirectoryRepo, SourcePeopleRepo } from './ports/directory.ts';
 import type { FlowRepo, VerificationCodeRepo } from './ports/flows.ts';
@@ -20,6 +20,7 @@ export interface Repos {
   audit: AuditRepo;
   captchas: CaptchaRepo;
   webSessions: WebSessionRepo;
+  signIns: SignInRecordRepo;
   signingKeys: SigningKeyRepo;
   oidcPayloads: OidcPayloadRepo;
   flows: FlowRepo;

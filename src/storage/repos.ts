@@ -10,6 +10,7 @@ import { sqlFlows, sqlVerificationCodes } from './sql/flows.ts';
 import { sqlOutbox, sqlTickets } from './sql/notify.ts';
 import { sqlHealth, sqlOidcPayloads } from './sql/oidc.ts';
 import { sqlSigningKeys } from './sql/signing-keys.ts';
+import { sqlSignIns } from './sql/sign-ins.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -19,6 +20,7 @@ export function sqlRepos(q: Queryable): Repos {
     audit: sqlAudit(q),
     captchas: sqlCaptchas(q),
     webSessions: sqlWebSessions(q),
+    signIns: sqlSignIns(q),
     signingKeys: sqlSigningKeys(q),
     oidcPayloads: sqlOidcPayloads(q),
     flows: sqlFlows(q),

@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import type Provider from 'oidc-provider';
 import { demoRoutes } from '../demo/demo-rp.ts';
+import { fromAmr, strongestMethod } from '../domain/sign-in-method.ts';
 import { composeFlows } from '../app/flows.ts';
 import type { Services } from '../app/compose.ts';
 import { contactRoutes } from '../flows/contact/routes.ts';
@@ -57,9 +58,14 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     provider.on('authorization.success', (ctx) => {
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId) return;
-      s.audit
-        .record({ type: 'app.signed_in', accountId, clientId: ctx.oidc.client?.clientId, ip: ctx.ip, userAgent: ctx.get('user-agent') })
-        .catch((err) => s.log.error({ err }, 'audit failed'));
+      const clientId = ctx.oidc.client?.clientId;
+      const userAgent = ctx.get('user-agent');
+      s.audit.record({ type: 'app.signed_in', accountId, clientId, ip: ctx.ip, userAgent }).catch((err) => s.log.error({ err }, 'audit failed'));
+      // 應用服務登入紀錄 (SPEC 捌.2): written now, named by how the session was proven.
+      const method = strongestMethod(fromAmr(ctx.oidc.session?.amr as string[] | undefined)) ?? 'password';
+      s.store.signIns
+        .record({ accountId, kind: 'application', clientId, method, result: 'succeeded', ip: ctx.ip, userAgent })
+        .catch((err) => s.log.error({ err }, 'sign-in record failed'));
     });
     provider.on('server_error', (_ctx, err) => s.log.error({ err }, 'oidc server error'));
     provider.on('grant.error', (ctx, err) => s.log.info({ error: (err as any).error, clientId: ctx.oidc.client?.clientId }, 'token request refused'));

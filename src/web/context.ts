@@ -1,6 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
-import type { Account } from '../storage/ports.ts';
+import type { Account, WebSession } from '../storage/ports.ts';
 import type { Lang, Translate } from '../i18n/translate.ts';
 import type { PageContext } from './views/layout.ts';
 
@@ -11,6 +11,8 @@ export interface AppState {
   t: Translate;
   csrf: string;
   account?: Account;
+  /** The SSO site's session of the signed-in account. */
+  session?: WebSession;
   form?: Record<string, string>;
 }
 

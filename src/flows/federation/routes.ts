@@ -24,7 +24,7 @@ export function federationRoutes(d: { service: FederationService; sessions: WebS
       return ctx.redirect(o.url);
     }
     if (o.kind === 'signed-in') {
-      await d.sessions.start(ctx, o.account.id);
+      await d.sessions.start(ctx, o.account.id, ['county']);
       ctx.body = views.yourAccountPage(page(ctx), { username: o.account.username, next: o.next }).value;
       return;
     }

@@ -55,6 +55,7 @@ export function federationService(d: {
   async function signIn(f: Flow, account: Account, context: { ip?: string; userAgent?: string }): Promise<Outcome> {
     await store.audit.record({ type: 'login.succeeded', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { method: 'county', provider: f.state.providerId } });
     await store.accounts.recordLogin(account.id);
+    await store.signIns.record({ accountId: account.id, kind: 'authentication', method: 'county', result: 'succeeded', ip: context.ip, userAgent: context.userAgent });
     await flows.remove(f);
     return { kind: 'signed-in', account, next: f.state.interaction ? `/interaction/${f.state.interaction}` : '/account', endFlow: true };
   }

@@ -13,6 +13,8 @@ import type { Authenticate } from './service.ts';
 import { afterAttempt, onSubmit } from './flow.ts';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_MS, knownNames, rememberName } from './known-devices.ts';
 import { parseForm } from '../kit/form.ts';
+import { safeNext } from '../kit/signed-in.ts';
+import { toAmr } from '../../domain/sign-in-method.ts';
 import { consentForm, loginForm } from './schemas.ts';
 
 interface Deps {
@@ -51,7 +53,7 @@ export function loginRoutes(d: Deps) {
     if (step.kind === 'signed-in') {
       const remembered = rememberName(knownDevice, step.deviceMark);
       ctx.cookies.set(KNOWN_DEVICE_COOKIE, remembered, { signed: true, httpOnly: true, sameSite: 'lax', secure: d.secure, maxAge: KNOWN_DEVICE_MAX_AGE_MS });
-      await d.sessions.start(ctx, step.account.id);
+      await d.sessions.start(ctx, step.account.id, ['password']);
       return step.account;
     }
     if (step.kind === 'form' && step.retryAfterSeconds) ctx.set('Retry-After', String(step.retryAfterSeconds));
@@ -59,12 +61,16 @@ export function loginRoutes(d: Deps) {
     await showLogin(ctx, action, { account: form.account, clientName, error });
   }
 
+  // ?next= brings a person who was sent to sign in back to the page they asked for (flows/kit/signed-in.ts).
+  const loginAction = (next: string | undefined) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login');
   router.get('/login', async (ctx) => {
-    if (ctx.state.account) return ctx.redirect('/account');
-    await showLogin(ctx, '/login');
+    const next = safeNext(ctx.query.next);
+    if (ctx.state.account) return ctx.redirect(next ?? '/account');
+    await showLogin(ctx, loginAction(next));
   });
   router.post('/login', requireCsrf, async (ctx) => {
-    if (await attemptLogin(ctx, '/login')) ctx.redirect('/account');
+    const next = safeNext(ctx.query.next);
+    if (await attemptLogin(ctx, loginAction(next))) ctx.redirect(next ?? '/account');
   });
 
   async function loadInteraction(ctx: Ctx) {
@@ -96,7 +102,8 @@ export function loginRoutes(d: Deps) {
     if (details.prompt.name === 'login') {
       // Already signed in on the SSO site: that is the single sign-on.
       const forceLogin = details.prompt.reasons.includes('login_prompt') || details.prompt.reasons.includes('max_age');
-      if (ctx.state.account && !forceLogin) return finish(ctx, { login: { accountId: ctx.state.account.id } });
+      if (ctx.state.account && !forceLogin)
+        return finish(ctx, { login: { accountId: ctx.state.account.id, amr: toAmr(ctx.state.session?.methods ?? []) } });
       return showLogin(ctx, `${action}/login`, { clientName, interaction: details.uid });
     }
     const missing = details.prompt.details.missingOIDCScope as string[] | undefined;
@@ -111,7 +118,7 @@ export function loginRoutes(d: Deps) {
     const { details, clientName } = await loadInteraction(ctx);
     if (details.prompt.name !== 'login') throw new HttpError(400, 'error.interactionExpired');
     const account = await attemptLogin(ctx, `/interaction/${details.uid}/login`, String(details.params.client_id), clientName);
-    if (account) await finish(ctx, { login: { accountId: account.id } });
+    if (account) await finish(ctx, { login: { accountId: account.id, amr: toAmr(['password']) } });
   });
 
   router.post('/interaction/:uid/consent', requireCsrf, async (ctx) => {

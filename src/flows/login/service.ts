@@ -3,7 +3,7 @@ import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { RateLimits } from '../../security/rate-limit.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { passwordMethod } from '../../methods/password.ts';
-import type { AccountRepo, AuditRepo } from '../../storage/ports.ts';
+import type { AccountRepo, AuditRepo, SignInRecordRepo } from '../../storage/ports.ts';
 import type { LoginResult } from './flow.ts';
 import { deviceMark } from './known-devices.ts';
 import { loginThrottle } from './throttle.ts';
@@ -24,11 +24,12 @@ export interface LoginAttempt {
  * The login service: sign-in with the Education Cloud password, throttled (throttle.ts). Every
  * failure looks the same to the user.
  */
-export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; limits: RateLimits; captcha: CaptchaService; accountDomain: string }) {
+export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; signIns: SignInRecordRepo; limits: RateLimits; captcha: CaptchaService; accountDomain: string }) {
   const throttle = loginThrottle(deps.limits, deps.audit);
   const provePassword = passwordMethod(deps.accounts);
   return async (a: LoginAttempt): Promise<LoginResult> => {
     const context = { ip: a.ip, userAgent: a.userAgent, clientId: a.clientId };
+    const record = { ip: a.ip, userAgent: a.userAgent, clientId: a.clientId };
     const name = parseLoginName(a.account, deps.accountDomain);
     // Keyed by the name as typed, known or not, so the throttle itself reveals nothing about accounts.
     const nameHash = sha256(`login:${name.ok ? name.value : a.account.trim().toLowerCase()}`);
@@ -48,6 +49,8 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; l
     }
     if (!proof.ok) {
       await deps.audit.record({ type: 'login.failed', ...context, accountId: proof.account?.id, detail: { reason: proof.reason, name_hash: nameHash } });
+      // The owner sees wrong passwords typed for the account in ＩＰ登入紀錄 (SPEC 玖).
+      if (proof.account) await deps.signIns.record({ accountId: proof.account.id, kind: 'authentication', method: 'password', result: 'failed', ...record });
       await throttle.failed(subject, context);
       return { ok: false, reason: 'credentials' };
     }
@@ -55,6 +58,7 @@ export function authenticator(deps: { accounts: AccountRepo; audit: AuditRepo; l
     await throttle.succeeded(subject);
     await deps.accounts.recordLogin(account.id);
     await deps.audit.record({ type: 'login.succeeded', ...context, accountId: account.id, detail: { method: 'password' } });
+    await deps.signIns.record({ accountId: account.id, kind: 'authentication', method: 'password', result: 'succeeded', ...record });
     return { ok: true, account, deviceMark: mark };
   };
 }

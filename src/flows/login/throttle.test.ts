@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { hashPassword } from '../../security/password.ts';
 import { memoryCounterStore, rateLimits, type RateLimits } from '../../security/rate-limit.ts';
-import type { Account, AccountRepo, AuditEvent, AuditRepo } from '../../storage/ports.ts';
+import type { Account, AccountRepo, AuditEvent, AuditRepo, SignInRecordRepo } from '../../storage/ports.ts';
 import { authenticator, type LoginAttempt } from './service.ts';
 import { loginPolicies, waitAfter } from './throttle.ts';
 
@@ -19,7 +19,7 @@ describe('login throttle', () => {
     events = [];
     limits = rateLimits(memoryCounterStore());
     const audit = { record: async (e: AuditEvent) => void events.push(e) } as AuditRepo;
-    const authenticate = authenticator({ accounts, audit, limits, captcha, accountDomain: 'mail.edu.tw' });
+    const authenticate = authenticator({ accounts, audit, signIns: { record: async () => undefined } as unknown as SignInRecordRepo, limits, captcha, accountDomain: 'mail.edu.tw' });
     login = (a) => authenticate({ account: teacher.username, password: 'Wrong#Guess1', captchaId: 'c', captcha: '000', ip: '198.51.100.1', ...a });
   });
   const ofType = (type: string) => events.filter((e) => e.type === type);

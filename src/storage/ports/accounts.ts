@@ -105,12 +105,58 @@ export interface CaptchaRepo {
   peek(id: string): Promise<string | undefined>;
 }
 
+/** How a person proved who they are (SPEC 捌.2, 玖 show it). */
+export type SignInMethod = 'password' | 'county' | 'two-factor' | 'passkey';
+
+export interface WebSessionMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+  methods: SignInMethod[];
+}
+
+/** The SSO site's own session, by the hash of its cookie (the token itself is never stored). */
+export interface WebSession extends WebSessionMeta {
+  idHash: string;
+  accountId: string;
+  createdAt: Date;
+  /** The last time credentials were proven in this session (sign-in or asked again). */
+  authenticatedAt: Date;
+  lastSeenAt: Date;
+}
+
 export interface WebSessionRepo {
-  create(idHash: string, accountId: string, ttlSeconds: number): Promise<void>;
-  find(idHash: string): Promise<{ accountId: string } | undefined>;
+  create(idHash: string, accountId: string, ttlSeconds: number, meta?: WebSessionMeta): Promise<void>;
+  find(idHash: string): Promise<WebSession | undefined>;
+  /** Notes that the session was used now (written at most once a minute). */
+  touch(idHash: string): Promise<void>;
+  /** Credentials were proven again in this session (a sensitive change may follow). */
+  reauthenticated(idHash: string): Promise<void>;
+  /** The live sessions of an account, most recently used first. */
+  listForAccount(accountId: string): Promise<WebSession[]>;
   remove(idHash: string): Promise<void>;
-  /** Ends every session of an account (after a password reset). */
-  removeForAccount(accountId: string): Promise<void>;
+  /** Ends one session of this account only; false when it was not this account's or is gone. */
+  removeOwn(accountId: string, idHash: string): Promise<boolean>;
+  /** Ends every session of an account (after a password reset), or every one but `keep`. */
+  removeForAccount(accountId: string, keep?: string): Promise<void>;
+}
+
+export interface SignInRecord {
+  accountId: string;
+  /** 'authentication': credentials proven or refused on the SSO site; 'application': a sign-in an application received. */
+  kind: 'authentication' | 'application';
+  clientId?: string | null;
+  method: SignInMethod;
+  result: 'succeeded' | 'failed';
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface SignInRecordRepo {
+  record(r: SignInRecord): Promise<void>;
+  /** The newest records of one kind, with the application's name where there is one. */
+  forAccount(accountId: string, kind: SignInRecord['kind'], limit: number): Promise<(SignInRecord & { at: Date; clientName: string | null })[]>;
+  /** Deletes records older than `days`; returns how many. */
+  purgeOlderThan(days: number): Promise<number>;
 }
 
 export interface SigningKeyRow {

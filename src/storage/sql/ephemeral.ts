@@ -1,5 +1,5 @@
 import { one, type Queryable } from '../db.ts';
-import type { CaptchaRepo, WebSessionRepo } from '../ports.ts';
+import type { CaptchaRepo, SignInMethod, WebSession, WebSessionRepo } from '../ports.ts';
 
 export function sqlCaptchas(q: Queryable): CaptchaRepo {
   return {
@@ -26,27 +26,65 @@ export function sqlCaptchas(q: Queryable): CaptchaRepo {
   };
 }
 
+interface SessionRow {
+  id: string;
+  account_id: string;
+  created_at: Date;
+  authenticated_at: Date;
+  last_seen_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+  methods: string[];
+}
+
+const SESSION_COLUMNS = `id, account_id, created_at, authenticated_at, last_seen_at, ip, user_agent, methods`;
+
+const toSession = (r: SessionRow): WebSession => ({
+  idHash: r.id,
+  accountId: r.account_id,
+  createdAt: r.created_at,
+  authenticatedAt: r.authenticated_at,
+  lastSeenAt: r.last_seen_at,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  methods: r.methods as SignInMethod[],
+});
+
 export function sqlWebSessions(q: Queryable): WebSessionRepo {
   return {
-    async create(idHash, accountId, ttlSeconds) {
+    async create(idHash, accountId, ttlSeconds, meta) {
       await q.query(
-        `INSERT INTO web_sessions (id, account_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
-        [idHash, accountId, ttlSeconds],
+        `INSERT INTO web_sessions (id, account_id, expires_at, ip, user_agent, methods)
+         VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5, $6)`,
+        [idHash, accountId, ttlSeconds, meta?.ip ?? null, meta?.userAgent?.slice(0, 500) ?? null, meta?.methods ?? []],
       );
     },
     async find(idHash) {
-      const row = await one<{ account_id: string }>(
-        q,
-        `SELECT account_id FROM web_sessions WHERE id = $1 AND expires_at > now()`,
-        [idHash],
+      const row = await one<SessionRow>(q, `SELECT ${SESSION_COLUMNS} FROM web_sessions WHERE id = $1 AND expires_at > now()`, [idHash]);
+      return row && toSession(row);
+    },
+    async touch(idHash) {
+      await q.query(`UPDATE web_sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`, [idHash]);
+    },
+    async reauthenticated(idHash) {
+      await q.query(`UPDATE web_sessions SET authenticated_at = now(), last_seen_at = now() WHERE id = $1`, [idHash]);
+    },
+    async listForAccount(accountId) {
+      const rows = await q.query<SessionRow>(
+        `SELECT ${SESSION_COLUMNS} FROM web_sessions WHERE account_id = $1 AND expires_at > now() ORDER BY last_seen_at DESC, created_at DESC`,
+        [accountId],
       );
-      return row && { accountId: row.account_id };
+      return rows.map(toSession);
     },
     async remove(idHash) {
       await q.query(`DELETE FROM web_sessions WHERE id = $1`, [idHash]);
     },
-    async removeForAccount(accountId) {
-      await q.query(`DELETE FROM web_sessions WHERE account_id = $1`, [accountId]);
+    async removeOwn(accountId, idHash) {
+      const rows = await q.query(`DELETE FROM web_sessions WHERE id = $1 AND account_id = $2 RETURNING id`, [idHash, accountId]);
+      return rows.length > 0;
+    },
+    async removeForAccount(accountId, keep) {
+      await q.query(`DELETE FROM web_sessions WHERE account_id = $1 AND id IS DISTINCT FROM $2`, [accountId, keep ?? null]);
     },
   };
 }

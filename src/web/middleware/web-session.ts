@@ -1,5 +1,5 @@
 import type { Next } from 'koa';
-import type { AccountRepo, WebSessionRepo } from '../../storage/ports.ts';
+import type { AccountRepo, SignInMethod, WebSessionRepo } from '../../storage/ports.ts';
 import { randomToken, sha256 } from '../../security/tokens.ts';
 import type { Ctx } from '../context.ts';
 
@@ -15,16 +15,25 @@ export function webSessions(repo: WebSessionRepo, accounts: AccountRepo, secure:
       if (token && token.length < 100) {
         const session = await repo.find(sha256(token));
         const account = session && (await accounts.findById(session.accountId));
-        if (account?.status === 'active') ctx.state.account = account;
+        if (session && account?.status === 'active') {
+          ctx.state.account = account;
+          ctx.state.session = session;
+          await repo.touch(session.idHash);
+        }
       }
       await next();
     },
-    async start(ctx: Ctx, accountId: string) {
+    /** A new session (a new cookie: never the one the browser brought) proven by `methods`. */
+    async start(ctx: Ctx, accountId: string, methods: SignInMethod[]) {
       const old = ctx.cookies.get(WEB_SESSION_COOKIE);
       if (old) await repo.remove(sha256(old));
       const token = randomToken();
-      await repo.create(sha256(token), accountId, TTL_SECONDS);
+      await repo.create(sha256(token), accountId, TTL_SECONDS, { ip: ctx.ip, userAgent: ctx.get('user-agent') || null, methods });
       ctx.cookies.set(WEB_SESSION_COOKIE, token, { ...cookie, maxAge: TTL_SECONDS * 1000 });
+    },
+    /** Credentials were proven again in this session: a sensitive change may follow (see flows/kit/signed-in.ts). */
+    async reauthenticated(ctx: Ctx) {
+      if (ctx.state.session) await repo.reauthenticated(ctx.state.session.idHash);
     },
     async end(ctx: Pick<Ctx, 'cookies'>) {
       const token = ctx.cookies.get(WEB_SESSION_COOKIE);

@@ -4,17 +4,19 @@ import { rendered } from '../jsx/rendered.ts';
 import type { PageContext } from './page-context.ts';
 import { langSwitchHref } from './lang-switch.ts';
 
-/** The 帳號管理 menu lists only what exists; later features add their entries here. */
+/** The 帳號管理 menu lists only what exists; the console's other pages are in its own menu (console.tsx). */
 function Menu({ p }: { p: PageContext }) {
   const items = p.signedIn
     ? [
         ['/account', p.t('menu.profile')],
+        ['/account/school', p.t('menu.updateProfile')],
         ['/apps', p.t('menu.apps')],
         ['/oidc/v1/userlogout', p.t('menu.logout')],
       ]
     : [
         ['/login', p.t('menu.login')],
         ['/register', p.t('menu.register')],
+        ['/account/school', p.t('menu.updateProfile')],
         ['/forgot-account', p.t('forgot.title')],
         ['/forgot-password', p.t('forgot.passwordTitle')],
         ['/activate', p.t('menu.activate')],

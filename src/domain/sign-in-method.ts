@@ -1,0 +1,20 @@
+import type { SignInMethod } from '../storage/ports.ts';
+
+/** RFC 8176 names, as applications see them in the ID token's `amr`. */
+const AMR: Record<SignInMethod, string> = { password: 'pwd', county: 'fed', 'two-factor': 'otp', passkey: 'hwk' };
+
+export function toAmr(methods: readonly SignInMethod[]): string[] {
+  const amr = methods.map((m) => AMR[m]);
+  return methods.length > 1 ? [...amr, 'mfa'] : amr;
+}
+
+export function fromAmr(amr: readonly string[] | undefined): SignInMethod[] {
+  const byName = new Map(Object.entries(AMR).map(([m, a]) => [a, m as SignInMethod]));
+  return (amr ?? []).flatMap((a) => byName.get(a) ?? []);
+}
+
+/** The method a sign-in record names: the strongest one used (a second factor over the first). */
+export function strongestMethod(methods: readonly SignInMethod[]): SignInMethod | undefined {
+  const order: SignInMethod[] = ['passkey', 'two-factor', 'county', 'password'];
+  return order.find((m) => methods.includes(m));
+}
