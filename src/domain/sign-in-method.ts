@@ -1,4 +1,5 @@
-import type { SignInMethod } from '../storage/ports.ts';
+/** How a person proved who they are (SPEC 捌.2, 玖 show it). */
+export type SignInMethod = 'password' | 'county' | 'two-factor' | 'passkey';
 
 /** RFC 8176 names, as applications see them in the ID token's `amr`. */
 const AMR: Record<SignInMethod, string> = { password: 'pwd', county: 'fed', 'two-factor': 'otp', passkey: 'hwk' };

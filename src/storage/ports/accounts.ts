@@ -105,8 +105,8 @@ export interface CaptchaRepo {
   peek(id: string): Promise<string | undefined>;
 }
 
-/** How a person proved who they are (SPEC 捌.2, 玖 show it). */
-export type SignInMethod = 'password' | 'county' | 'two-factor' | 'passkey';
+import type { SignInMethod } from '../../domain/sign-in-method.ts';
+export type { SignInMethod };
 
 export interface WebSessionMeta {
   ip?: string | null;
