@@ -91,10 +91,12 @@ describe('更新個人資料 in Chromium, with axe-core on every page and error 
       await table.waitFor();
       assert.equal(await page.getByRole('columnheader', { name: t('目前資料', 'Current data') }).count(), 1);
       assert.match((await table.textContent())!, /縣立鎮西國小[\s\S]*縣立鎮東國小/);
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 360 px');
+      assert.ok(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'), 'no sideways scrolling at 360 px');
       await axe(page, `${lang} compare`);
-      const update = page.getByRole('button', { name: t('更新', 'Update'), exact: true });
-      for (let i = 0; i < 40 && !(await update.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+      // Tab until 「更新」 has the focus (its form's action ends in /update), then Enter.
+      const onUpdate = () => page.evaluate(`document.activeElement?.closest('form')?.getAttribute('action') === '/account/school/update' && document.activeElement.type === 'submit'`);
+      for (let i = 0; i < 40 && !(await onUpdate()); i++) await page.keyboard.press('Tab');
+      assert.ok(await onUpdate(), '「更新」 is reachable with Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: t('更新成功', 'Updated') }).waitFor();
       await axe(page, `${lang} done`);
