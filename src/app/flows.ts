@@ -14,6 +14,7 @@ import { codeMethod } from '../methods/code.ts';
 import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
+import { schoolTransferService, type SchoolTransferService } from '../flows/school-transfer/service.ts';
 import type { Services } from './compose.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
@@ -28,6 +29,7 @@ export interface Flows {
   recovery: RecoveryService;
   forgotAccount: ForgotAccountService;
   contact: ContactService;
+  schoolTransfer: SchoolTransferService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -71,5 +73,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
+  const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits, captcha: s.captcha, authenticate });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer };
 }

@@ -4,6 +4,7 @@ export const demoAccounts = [
     username: 'demo.teacher',
     password: 'Teach#2026sso',
     displayName: '王小明',
+    idNumber: 'N123456780',
     email: 'demo.teacher@example.edu.tw',
     mobile: '0912345678',
     affiliation: {
@@ -28,4 +29,9 @@ export const demoSourcePeople = [
   { schoolCode: '094601', idNumber: 'P223456783', name: '陳怡君', birthday: '1985-03-07', identity: '教師', titles: ['教師', '導師'], classes: [{ year: '114', semester: '1', grade: '5', classno: '502', classtitle: '五年二班' }] },
   { schoolCode: '094601', idNumber: 'P123456781', name: '張志明', birthday: '1979-11-20', identity: '教師', titles: ['教師', '教務主任'], classes: [] },
   { schoolCode: '313601', idNumber: 'A234567893', name: '李淑芬', birthday: '1990-06-15', identity: '職員', titles: ['幹事'], classes: [] },
+] as const;
+
+/** Source records of demo account holders at another school: 王小明 (demo.teacher) moved to 縣立鎮東國小 (更新個人資料). */
+export const demoMovedPeople = [
+  { schoolCode: '094602', idNumber: 'N123456780', name: '王小明', birthday: '1982-09-01', identity: '教師', titles: ['教師', '生教組長'], classes: [{ year: '114', semester: '1', grade: '4', classno: '402', classtitle: '四年二班' }] },
 ] as const;

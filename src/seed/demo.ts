@@ -5,8 +5,8 @@ import { hashPassword } from '../security/password.ts';
 import type { Services } from '../app/compose.ts';
 import { sealPeople } from '../source-data/import.ts';
 
-export { demoAccounts, demoSourcePeople } from './demo-data.ts';
-import { demoAccounts, demoSourcePeople } from './demo-data.ts';
+export { demoAccounts, demoMovedPeople, demoSourcePeople } from './demo-data.ts';
+import { demoAccounts, demoMovedPeople, demoSourcePeople } from './demo-data.ts';
 
 /** Idempotent: demo accounts and the demo application, created only when missing. */
 export async function seedDemo(s: Services, provider: Provider): Promise<void> {
@@ -14,11 +14,12 @@ export async function seedDemo(s: Services, provider: Provider): Promise<void> {
     if (await s.accounts.findByUsername(d.username)) continue;
     const passwordHash = await hashPassword(d.password);
     await s.store.transaction(async ({ accounts }) => {
-      const account = await accounts.create({ ...d, passwordHash, emailVerified: true });
+      const person = 'idNumber' in d ? { personIdHash: s.pii.idHash(d.idNumber), personIdSealed: s.pii.seal(d.idNumber) } : {};
+      const account = await accounts.create({ ...d, ...person, passwordHash, emailVerified: true });
       await accounts.setAffiliation(account.id, { ...d.affiliation, titles: [...d.affiliation.titles], classes: [...d.affiliation.classes] });
     });
   }
-  await s.store.sourcePeople.upsert(sealPeople(s.pii, demoSourcePeople.map((p, i) => ({ ...p, line: i + 2, titles: [...p.titles], classes: [...p.classes] }))));
+  await s.store.sourcePeople.upsert(sealPeople(s.pii, [...demoSourcePeople, ...demoMovedPeople].map((p, i) => ({ ...p, line: i + 2, titles: [...p.titles], classes: [...p.classes] }))));
   const issuer = s.settings.issuer;
   const existing = await s.clients.find(DEMO_CLIENT_ID);
   // ISSUER changed since the demo application was registered: register it again at the new address.

@@ -5,6 +5,7 @@ import { fromAmr, strongestMethod } from '../domain/sign-in-method.ts';
 import { composeFlows } from '../app/flows.ts';
 import type { Services } from '../app/compose.ts';
 import { contactRoutes } from '../flows/contact/routes.ts';
+import { schoolTransferRoutes } from '../flows/school-transfer/routes.ts';
 import { forgotAccountRoutes } from '../flows/forgot-account/routes.ts';
 import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, RECOVERY_COOKIE, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
@@ -36,7 +37,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, schoolTransfer } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -113,6 +114,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
+    schoolTransferRoutes({ service: schoolTransfer, sessions }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
   ]) {

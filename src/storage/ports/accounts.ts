@@ -65,6 +65,8 @@ export interface AccountRepo {
   sealedPerson(accountId: string): Promise<{ idSealed: string | null; birthdaySealed: string | null } | undefined>;
   setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;
   affiliations(accountId: string): Promise<Affiliation[]>;
+  /** Replaces every affiliation of an account with these (the first is primary); call inside `store.transaction`. */
+  replaceAffiliations(accountId: string, list: Omit<Affiliation, 'schoolName' | 'isPrimary'>[]): Promise<void>;
 }
 
 export interface ClientRecord {

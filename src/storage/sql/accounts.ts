@@ -102,6 +102,14 @@ export function sqlAccounts(q: Queryable): AccountRepo {
         [accountId, a.schoolCode, a.identity, JSON.stringify(a.titles), JSON.stringify(a.classes)],
       );
     },
+    async replaceAffiliations(accountId, list) {
+      await q.query(`DELETE FROM affiliations WHERE account_id = $1`, [accountId]);
+      for (const [i, a] of list.entries())
+        await q.query(
+          `INSERT INTO affiliations (account_id, school_code, identity, titles, classes, is_primary) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [accountId, a.schoolCode, a.identity, JSON.stringify(a.titles), JSON.stringify(a.classes), i === 0],
+        );
+    },
     async affiliations(accountId) {
       const rows = await q.query<Record<string, any>>(
         `SELECT a.school_code, s.name AS school_name, a.identity, a.titles, a.classes, a.is_primary
