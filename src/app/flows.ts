@@ -15,6 +15,8 @@ import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
 import type { Services } from './compose.ts';
+import type { ContactsState } from '../flows/contacts/flow.ts';
+import { contactsService, type ContactsService } from '../flows/contacts/service.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -28,6 +30,7 @@ export interface Flows {
   recovery: RecoveryService;
   forgotAccount: ForgotAccountService;
   contact: ContactService;
+  contacts: ContactsService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -71,5 +74,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
+  const contacts = contactsService({ store, flows: flowStore<ContactsState>(store.flows, 'contacts', 20 * 60), codes, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, contacts };
 }

@@ -20,6 +20,7 @@ import { webSessions } from './middleware/web-session.ts';
 import { securityHeaders } from './security-headers.ts';
 import { logoutSteps } from './oidc-logout.ts';
 import { accountRoutes } from './routes/account.ts';
+import { CONTACTS_COOKIE, contactsRoutes } from '../flows/contacts/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -36,7 +37,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, contacts } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -113,6 +114,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
+    contactsRoutes({ service: contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
   ]) {

@@ -65,6 +65,8 @@ export interface AccountRepo {
   sealedPerson(accountId: string): Promise<{ idSealed: string | null; birthdaySealed: string | null } | undefined>;
   setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;
   affiliations(accountId: string): Promise<Affiliation[]>;
+  /** Replaces the backup email (proven, so marked verified) and the mobile (null clears it) (SPEC 參). */
+  setContacts(accountId: string, c: { email: string; mobile: string | null }): Promise<void>;
 }
 
 export interface ClientRecord {
