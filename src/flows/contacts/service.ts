@@ -110,7 +110,7 @@ export function contactsService(d: ContactsDeps) {
       const ok = password.length > 0 && (await verifyPassword(v.account.passwordHash, password));
       const record = { accountId: key, kind: 'authentication', method: 'password', result: ok ? 'succeeded' : 'failed', ip: v.ip, userAgent: v.userAgent } as const;
       await store.signIns.record(record);
-      await store.audit.record({ type: ok ? 'account.reauthenticated' : 'account.reauthentication_failed', accountId: key, ip: v.ip, userAgent: v.userAgent, detail: { method: 'password', purpose: 'contacts' } });
+      await store.audit.record({ type: `account.${ok ? 'reauthenticated' : 'reauthentication_failed'}`, accountId: key, ip: v.ip, userAgent: v.userAgent, detail: { method: 'password', purpose: 'contacts' } });
       if (ok) return { ok: true };
       await d.limits.penalty(policies.reauthFailures, key);
       return { ok: false, outcome: show({ step: 'password', errors: { password: { key: 'contacts.passwordWrong' } } }, 400) };
