@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { policies } from '../src/flows/contacts/service.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { postForm, type Page } from './support/recovery.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
@@ -181,6 +182,27 @@ describe('查閱個人資料 and 「修改備用電子郵件信箱/行動電話�
     const notice = await waitFor('the notice', () => smtp.mails.slice(mails).find((m) => m.to.includes(teacher.email)));
     assert.match(notice.text, /0912\*\*\*678 → （無）/);
     assert.ok((await get(agent, '/account')).html.includes('（無）'));
+  });
+
+  test('caps per account: 10 wrong codes a day stop even the right one; 10 rounds of codes a day, then no more are sent', async () => {
+    const agent = await signedIn();
+    const form = (await get(agent, '/account/contacts')).html;
+    let page = await postForm(agent, form, { email: 'capped@example.com', mobile: teacher.mobile });
+    const code = await mailedCode('capped@example.com', 0);
+    for (let i = 0; i < policies.codeFailures.points; i++) page = await postForm(agent, page.html, { email_code: other(code), action: 'verify' });
+    const refused = await postForm(agent, page.html, { email_code: code, action: 'verify' });
+    assert.equal(refused.status, 429);
+    assert.ok(refused.html.includes('驗證碼錯誤次數過多'));
+    assert.equal((await contacts()).email, teacher.email);
+
+    const texts = sms.received.length;
+    for (let i = 1; i < policies.sends.points; i++) assert.equal((await postForm(agent, form, { email: teacher.email, mobile: `09330001${String(i).padStart(2, '0')}` })).status, 200);
+    const over = await postForm(agent, form, { email: teacher.email, mobile: '0933000199' });
+    assert.equal(over.status, 429);
+    assert.ok(over.html.includes('傳送驗證碼次數過多'));
+    await waitFor('the allowed SMS', () => sms.received.length - texts >= policies.sends.points - 1 || undefined);
+    assert.ok(!sms.received.some((m) => m.to === '0933000199'), 'no code past the cap');
+    assert.equal((await contacts()).mobile, teacher.mobile);
   });
 
   test('a form posted without its CSRF token is refused and changes nothing', async () => {
