@@ -58,9 +58,12 @@ export function contactsService(d: ContactsDeps) {
     return f && f.state.accountId === v.account.id ? f : undefined;
   }
 
+  /** Seconds until the pending codes may be sent again. */
+  const resendWait = async (f: Flow) => Math.max(0, ...(await Promise.all(f.state.pending.map((c) => d.codes.resendWait(f.id, c)))));
+
   async function codesPage(f: Flow, extra: Partial<Extract<ContactsPage, { step: 'codes' }>> = {}, status?: number): Promise<Outcome> {
     const s = f.state;
-    const wait = Math.max(0, ...(await Promise.all(s.pending.map((c) => d.codes.resendWait(f.id, c)))));
+    const wait = await resendWait(f);
     return show(
       { step: 'codes', email: s.pending.includes('email') ? s.wanted.email : undefined, mobile: s.pending.includes('sms') ? s.wanted.mobile! : undefined, wait, ...extra },
       status,
@@ -155,10 +158,10 @@ export function contactsService(d: ContactsDeps) {
       const f = await load(token, v);
       if (!f || f.state.step !== 'codes') return go(f?.state.step === 'done' ? flow.stepPath('done') : flow.basePath);
       if (input.action === 'resend') {
-        const page = await codesPage(f);
-        if (page.kind === 'show' && page.page.step === 'codes' && page.page.wait > 0) return codesPage(f, { notice: 'wait' }, 429);
+        if ((await resendWait(f)) > 0) return codesPage(f, { notice: 'wait' }, 429);
         if (!(await d.limits.consume(policies.sends, v.account.id)).allowed) return codesPage(f, { tooMany: true }, 429);
         await sendCodes(f, f.state, v.lang);
+        await store.audit.record({ type: 'account.contacts_codes_sent', accountId: v.account.id, ip: v.ip, userAgent: v.userAgent, detail: { channels: f.state.pending, resend: true } });
         return codesPage(f, { notice: 'resent' });
       }
       if ((await d.limits.get(policies.codeFailures, v.account.id)).remaining <= 0) return codesPage(f, { errors: { form: { key: 'contacts.codesLocked' } } }, 429);
@@ -177,7 +180,7 @@ export function contactsService(d: ContactsDeps) {
         if (!(await flows.save(f, next))) return go(flow.stepPath('codes'));
         return codesPage({ ...f, state: next }, { errors }, 400);
       }
-      return save(f.state === next ? f : { ...f, state: next }, v);
+      return save({ ...f, state: next }, v);
     },
   };
 }
