@@ -16,6 +16,8 @@ import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client
 import { sourceDataMethod } from '../methods/source-data.ts';
 import { schoolTransferService, type SchoolTransferService } from '../flows/school-transfer/service.ts';
 import type { Services } from './compose.ts';
+import type { ContactsState } from '../flows/contacts/flow.ts';
+import { contactsService, type ContactsService } from '../flows/contacts/service.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -30,6 +32,7 @@ export interface Flows {
   forgotAccount: ForgotAccountService;
   contact: ContactService;
   schoolTransfer: SchoolTransferService;
+  contacts: ContactsService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -74,5 +77,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
   const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits, captcha: s.captcha, authenticate });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer };
+  const contacts = contactsService({ store, flows: flowStore<ContactsState>(store.flows, 'contacts', 20 * 60), codes, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts };
 }

@@ -9,7 +9,7 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const CODE_RESEND_SECONDS = 60;
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired' | 'locked';
-export type CodePurpose = 'registration' | 'reset' | 'activation';
+export type CodePurpose = 'registration' | 'reset' | 'activation' | 'contacts';
 
 /**
  * Proving an email address or a phone by a 6-digit code: stored hashed, single-use, valid 10 minutes,

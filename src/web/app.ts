@@ -21,6 +21,7 @@ import { webSessions } from './middleware/web-session.ts';
 import { securityHeaders } from './security-headers.ts';
 import { logoutSteps } from './oidc-logout.ts';
 import { accountRoutes } from './routes/account.ts';
+import { CONTACTS_COOKIE, contactsRoutes } from '../flows/contacts/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -37,7 +38,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, schoolTransfer } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -115,6 +116,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     schoolTransferRoutes({ service: schoolTransfer, sessions }),
+    contactsRoutes({ service: contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
   ]) {

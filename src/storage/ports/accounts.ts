@@ -67,6 +67,8 @@ export interface AccountRepo {
   affiliations(accountId: string): Promise<Affiliation[]>;
   /** Replaces every affiliation of an account with these (the first is primary); call inside `store.transaction`. */
   replaceAffiliations(accountId: string, list: Omit<Affiliation, 'schoolName' | 'isPrimary'>[]): Promise<void>;
+  /** Replaces the backup email (proven, so marked verified) and the mobile (null clears it) (SPEC 參). */
+  setContacts(accountId: string, c: { email: string; mobile: string | null }): Promise<void>;
 }
 
 export interface ClientRecord {

@@ -128,5 +128,8 @@ export function sqlAccounts(q: Queryable): AccountRepo {
         }),
       );
     },
+    async setContacts(accountId, c) {
+      await q.query(`UPDATE accounts SET email = $2, email_verified = true, mobile = $3, updated_at = now() WHERE id = $1`, [accountId, c.email, c.mobile]);
+    },
   };
 }

@@ -1,12 +1,8 @@
 import Router from '@koa/router';
 import type { AccountRepo, ClientRepo, CountyIdentityRepo } from '../../storage/ports.ts';
-import { page, type AppState, type Ctx } from '../context.ts';
+import { page, type AppState } from '../context.ts';
+import { requireAccount } from '../../flows/kit/signed-in.ts';
 import { appsPage, homePage, profilePage } from '../views/pages.ts';
-
-function signedIn(ctx: Ctx) {
-  if (!ctx.state.account) ctx.redirect('/login');
-  return ctx.state.account;
-}
 
 /** The SSO site: home, 「查閱個人資料」 and 「介接應用服務」. */
 export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo; identities: CountyIdentityRepo }) {
@@ -15,11 +11,11 @@ export function accountRoutes(d: { accounts: AccountRepo; clients: ClientRepo; i
     ctx.body = homePage(page(ctx)).value;
   });
   router.get('/account', async (ctx) => {
-    const account = signedIn(ctx);
+    const account = requireAccount(ctx);
     if (account) ctx.body = profilePage(page(ctx), account, await d.accounts.affiliations(account.id), await d.identities.forAccount(account.id)).value;
   });
   router.get('/apps', async (ctx) => {
-    if (!signedIn(ctx)) return;
+    if (!requireAccount(ctx)) return;
     const apps = (await d.clients.list())
       .filter((c) => c.homeUrl && !(c.metadata.grant_types as string[] | undefined)?.every((g) => g === 'client_credentials'))
       .map((client) => ({ client, href: client.homeUrl! }));

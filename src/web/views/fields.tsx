@@ -36,6 +36,8 @@ export interface TextField {
   inputmode?: string;
   maxlength?: number;
   type?: string;
+  /** May be left empty (no `required`). */
+  optional?: boolean;
 }
 
 export function textField(p: PageContext, f: TextField) {
@@ -54,7 +56,7 @@ export function textField(p: PageContext, f: TextField) {
         inputmode={f.inputmode}
         aria-describedby={describedBy(f.name, Boolean(f.hint), f.error)}
         aria-invalid={f.error ? 'true' : undefined}
-        required
+        required={!f.optional}
       />
       <Hint name={f.name} hint={f.hint} />
       <ErrorText p={p} name={f.name} error={f.error} />

@@ -3,6 +3,7 @@ import type { LinkedIdentity } from '../../storage/ports.ts';
 import type { Account, Affiliation, ClientRecord } from '../../storage/ports.ts';
 import { safeUrl } from '../../domain/safe-url.ts';
 import { identityName } from '../../i18n/data-names.ts';
+import { consoleLayout } from './console.tsx';
 import { layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -52,7 +53,7 @@ function Row({ label, value }: { label: string; value: string }) {
 export function profilePage(p: PageContext, account: Account, affiliations: Affiliation[], linked: LinkedIdentity[]) {
   const none = p.t('profile.none');
   const row = (label: string, value: string | null | undefined) => <Row label={label} value={value || none} />;
-  return layout(
+  return consoleLayout(
     p,
     p.t('profile.title'),
     <section class="card">
@@ -71,6 +72,12 @@ export function profilePage(p: PageContext, account: Account, affiliations: Affi
           </>
         ))}
       </table>
+      <p safe>{p.t('contacts.lead')}</p>
+      <p>
+        <a class="button" href="/account/contacts" safe>
+          {p.t('contacts.title')}
+        </a>
+      </p>
       <h2 safe>{p.t('county.linkedList')}</h2>
       {linked.length ? (
         <ul class="linked">
@@ -91,11 +98,6 @@ export function profilePage(p: PageContext, account: Account, affiliations: Affi
       ) : (
         <p safe>{p.t('county.noneLinked')}</p>
       )}
-      <p>
-        <a class="button" href="/apps" safe>
-          {p.t('menu.apps')}
-        </a>
-      </p>
     </section>,
   );
 }
@@ -122,7 +124,7 @@ function AppItem({ app }: { app: AppLink }) {
 }
 
 export function appsPage(p: PageContext, apps: AppLink[]) {
-  return layout(
+  return consoleLayout(
     p,
     p.t('apps.title'),
     <section class="card">
