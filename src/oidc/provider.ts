@@ -71,6 +71,8 @@ export async function createProvider(s: ProviderDeps, pages?: ProviderPages): Pr
       introspection: { enabled: true },
       revocation: { enabled: true },
       userinfo: { enabled: true },
+      // Applications with a backchannel_logout_uri are told when a sign-out or a revoked authorization ends their session.
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: { enabled: true, ...(pages && { logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource }) },
     },
     discovery: {
