@@ -19,7 +19,7 @@ export function authorizationRoutes(d: { service: AuthorizationsService }) {
   const show = async (ctx: Ctx, accountId: string, v: Omit<AuthorizationsView, 'apps'>) => {
     const apps = await d.service.list(accountId);
     ctx.set('Cache-Control', 'no-store');
-    // Logos are the applications' own https images; the page's policy lets them in,; the site's Referrer-Policy sends them no referrer.
+    // Logos are the applications' own https images: this page's policy lets them in (the site's Referrer-Policy sends no referrer).
     if (apps.some((a) => a.logoUri?.startsWith('https:')))
       ctx.set('Content-Security-Policy', ctx.response.get('Content-Security-Policy').replace("img-src 'self'", "img-src 'self' https:"));
     ctx.body = authorizationsPage(page(ctx), { ...v, apps }).value;

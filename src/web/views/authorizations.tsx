@@ -4,7 +4,7 @@ import { isMessageKey } from '../../i18n/catalog.ts';
 import { consoleLayout } from './console.tsx';
 import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { taipeiTime } from './sign-in-records.tsx';
+import { Time } from './sign-in-records.tsx';
 
 export interface AuthorizationsView {
   apps: AuthorizedApp[];
@@ -109,7 +109,9 @@ export function authorizationsPage(p: PageContext, v: AuthorizationsView) {
                         ))}
                       </ul>
                     </td>
-                    <td safe>{taipeiTime(p.lang, app.since)}</td>
+                    <td>
+                      <Time at={app.since} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
