@@ -1,4 +1,4 @@
 import { z } from 'zod';
 
-/** `?n=`: the raw value; `countOf` judges it (a repeated `n` counts as a bad one). */
-export const recordsQuery = z.object({ n: z.unknown().transform((v) => (Array.isArray(v) ? '' : v)) });
+/** `?n=`: the raw text (a repeated `n` becomes '', a bad one); `countOf` judges it. */
+export const recordsQuery = z.object({ n: z.string().optional().catch('') });
