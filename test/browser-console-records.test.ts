@@ -25,7 +25,7 @@ async function tabTo(page: Page, selector: string) {
 
 /** Nothing scrolls sideways: the page holds at the viewport's width. */
 async function holds(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
   assert.ok(overflow <= 0, `${label}: ${overflow}px wider than the screen`);
 }
 
