@@ -18,7 +18,7 @@ async function axe(page: Page, label: string) {
 async function tabTo(page: Page, selector: string) {
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+    if (await page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) return;
   }
   assert.fail(`${selector} is not reachable with Tab on ${page.url()}`);
 }
