@@ -84,6 +84,7 @@ describe('應用服務授權清單, 應用服務登入紀錄, ＩＰ登入紀錄
     assert.equal(await page.locator('#app-1').getAttribute('data-name'), '成績系統', 'listed oldest consent first');
     await page.keyboard.press('Space');
     assert.ok(await page.locator('#app-1').isChecked());
+    assert.equal(await page.locator('#grants-summary').textContent(), t('已選擇 1 項：成績系統', '1 selected: 成績系統'), 'the live summary (site.js)');
     await page.getByRole('button', { name: t('下一步', 'Next') }).click();
     await page.getByRole('heading', { name: t('確認取消授權', 'Confirm cancelling the authorization') }).waitFor();
     assert.ok((await page.locator('main').textContent())!.includes(t('共 1 項', '1 in all')));

@@ -117,7 +117,7 @@ export function authorizationsPage(p: PageContext, v: AuthorizationsView) {
               </tbody>
             </table>
           </div>
-          <p id="grants-summary" class="notice" aria-live="polite" hidden safe>
+          <p id="grants-summary" class="notice" aria-live="polite" data-template={p.t('grants.summary', { count: '{count}', names: '{names}' })} data-none={p.t('grants.summaryNone')} hidden safe>
             {p.t('grants.summaryNone')}
           </p>
           <div class="actions">
