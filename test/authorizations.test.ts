@@ -30,9 +30,10 @@ function logoutReceiver() {
 
 /** The list page's form, with the given applications ticked. */
 async function listForm(agent: Agent, ticked: string[] = []) {
-  const html = await (await agent.get('/account/authorizations')).text();
+  const res = await agent.get('/account/authorizations');
+  const html = await res.text();
   const { action, fields } = formOf(html);
-  return { html, action, form: { ...fields, ...Object.fromEntries(ticked.map((id) => [`app.${id}`, 'on'])) } };
+  return { html, csp: res.headers.get('content-security-policy')!, action, form: { ...fields, ...Object.fromEntries(ticked.map((id) => [`app.${id}`, 'on'])) } };
 }
 
 describe('應用服務授權清單 (SPEC 捌.1): revoking an application', () => {
@@ -45,12 +46,11 @@ describe('應用服務授權清單 (SPEC 捌.1): revoking an application', () =>
     server = await startServer();
     const backchannel = await receiver.listen();
     const provider = await createProvider(server.services);
-    const add = async (name: string, extra: Record<string, unknown> = {}) => {
-      const c = await addClient(server.services.clients, { name, redirectUris: [redirectUri] }, async (m) => provider.Client.validate({ ...m, ...extra }));
-      if (Object.keys(extra).length) await server.services.db.query(`UPDATE clients SET metadata = metadata || $2::jsonb WHERE client_id = $1`, [c.clientId, JSON.stringify(extra)]);
+    const add = async (name: string, extra: { logoUri?: string; backchannelLogoutUri?: string } = {}) => {
+      const c = await addClient(server.services.clients, { name, redirectUris: [redirectUri], ...extra }, (m) => provider.Client.validate(m));
       return { id: c.clientId, secret: c.clientSecret! };
     };
-    apps.grades = await add('成績系統', { backchannel_logout_uri: backchannel, backchannel_logout_session_required: true, logo_uri: 'https://grades.example.edu.tw/logo.png' });
+    apps.grades = await add('成績系統', { backchannelLogoutUri: backchannel, logoUri: 'https://grades.example.edu.tw/logo.png' });
     apps.library = await add('圖書館系統');
     apps.other = await add('午餐系統');
     for (const app of Object.values(apps)) app.config = await discover(server.issuer, app.id, app.secret);
@@ -70,6 +70,7 @@ describe('應用服務授權清單 (SPEC 捌.1): revoking an application', () =>
     assert.ok(list.html.includes('成績系統') && list.html.includes('圖書館系統') && !list.html.includes('午餐系統'), 'only what this account authorized');
     assert.ok(list.html.includes('電子郵件信箱') && list.html.includes('姓名與教育雲端帳號'), 'what each may read, in words');
     assert.ok(list.html.includes('src="https://grades.example.edu.tw/logo.png" alt="「成績系統」的標誌"'), 'the logo with a text alternative');
+    assert.match(list.csp, /img-src 'self' https:;/, "the application's https logo is let in on this page");
     assert.match(list.html, /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/, 'since when');
 
     // Nothing ticked: a message, nothing changes.

@@ -62,6 +62,8 @@ export async function clientAdd(s: Services, f: Flags, json: boolean) {
       redirectUris: list(f, 'redirect-uri'),
       postLogoutRedirectUris: f['post-logout-redirect-uri'] ? list(f, 'post-logout-redirect-uri') : undefined,
       homeUrl: str(f, 'home-url'),
+      logoUri: str(f, 'logo-uri'),
+      backchannelLogoutUri: str(f, 'backchannel-logout-uri'),
       firstParty: f['first-party'] === true,
       public: f.public === true,
       service: f.service === true,

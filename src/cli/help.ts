@@ -68,6 +68,7 @@ Usage: edusso <command> [options] [--json]
   client add --name NAME --redirect-uri URL [--redirect-uri URL ...] [--first-party] [--public]
              [--scopes "openid profile ..."] [--auth-method client_secret_basic|client_secret_post]
              [--home-url URL] [--post-logout-redirect-uri URL ...] [--service]
+             [--logo-uri URL] [--backchannel-logout-uri URL]
                                      register a connected application; prints client_id and the secret once
   client list                        list connected applications
   client remove CLIENT_ID            remove a connected application
