@@ -139,6 +139,21 @@ describe('應用服務授權清單 (SPEC 捌.1): revoking an application', () =>
     assert.ok((await oidc.refreshTokenGrant(apps.other.config!, lunch.tokens.refresh_token!)).access_token);
   });
 
+  test('a first-party application is listed too: revoking ends its tokens, and its next sign-in does not ask', async () => {
+    const provider = await createProvider(server.services);
+    const c = await addClient(server.services.clients, { name: '教育部校務平台', redirectUris: [redirectUri], firstParty: true }, (m) => provider.Client.validate(m));
+    const config = await discover(server.issuer, c.clientId, c.clientSecret);
+    const agent = new Agent(server.issuer);
+    const first = await signIn(agent, config, { redirectUri, username: staff.username, password: staff.password });
+    const list = await listForm(agent, [c.clientId]);
+    assert.ok(list.html.includes('教育部校務平台') && list.html.includes('本部應用服務：登入時不詢問授權'));
+    const confirm = formOf(await (await agent.post(list.action, list.form)).text());
+    assert.equal((await agent.post(confirm.action, confirm.fields)).status, 303);
+    await assert.rejects(oidc.refreshTokenGrant(config, first.tokens.refresh_token!), (err: any) => err.error === 'invalid_grant');
+    const again = await authorize(agent, config, { redirectUri, username: staff.username, password: staff.password });
+    assert.ok(again.landed && !again.page.includes('name="decision"'), 'signed in again without a consent page');
+  });
+
   test('signed out, the list asks to sign in and comes back', async () => {
     const res = await new Agent(server.issuer).get('/account/authorizations');
     assert.equal(res.status, 302);
