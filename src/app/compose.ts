@@ -16,6 +16,7 @@ import type { Db } from '../storage/db.ts';
 import type { Repos, Store } from '../storage/ports.ts';
 import type { RateLimits } from '../security/rate-limit.ts';
 import { sqlRateLimits } from '../storage/sql/rate-limits.ts';
+import { signInRecordsService, type SignInRecordsService } from '../flows/sign-in-records/service.ts';
 
 /** Everything the web, the command line and (later) the administration API share, built once from the settings. */
 export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' | 'captchas' | 'webSessions' | 'signingKeys'> {
@@ -33,6 +34,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   importer: Importer;
   keys: { rotate(): Promise<string> };
   rateLimits: RateLimits;
+  /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
+  signInRecords: SignInRecordsService;
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings), opts: DatabaseOptions = {}): Promise<Services> {
@@ -68,6 +71,7 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     importer: importer(store, pii),
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
+    signInRecords: signInRecordsService({ store }),
   };
   return s;
 }

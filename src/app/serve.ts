@@ -51,6 +51,13 @@ export async function serve(s: Services, opts: { seed?: boolean } = {}): Promise
       .then((ids) => ids.length && s.log.info({ disabled: ids.length }, 'inactive accounts disabled'))
       .catch((err) => s.log.error({ err }, 'disabling inactive accounts failed'));
   const inactivity = s.settings.inactiveDisableDays > 0 ? [setTimeout(disableInactive, 60_000), setInterval(disableInactive, 24 * 60 * 60_000)] : [];
+  // Sign-in records (捌.2, 玖) older than SIGN_IN_RECORD_RETENTION_DAYS go, a minute after start and then daily.
+  const purgeRecords = () =>
+    s.signInRecords
+      .purge(s.settings.signInRecordRetentionDays)
+      .then((n) => s.log.info({ purged: n, days: s.settings.signInRecordRetentionDays }, 'old sign-in records purged'))
+      .catch((err) => s.log.error({ err }, 'purging sign-in records failed'));
+  inactivity.push(setTimeout(purgeRecords, 60_000), setInterval(purgeRecords, 24 * 60 * 60_000));
   for (const timer of inactivity) timer.unref();
   return {
     server,

@@ -47,6 +47,14 @@ export async function accountsDisableInactive(s: Services, f: Flags, json: boole
   printResult(json, { disabled: ids.length, ids }, `disabled ${ids.length} account(s) without a sign-in for ${days} days`);
 }
 
+export async function recordsPurge(s: Services, f: Flags, json: boolean) {
+  const given = str(f, 'days');
+  const days = given === undefined ? s.settings.signInRecordRetentionDays : Number(given);
+  if (!Number.isInteger(days) || days < 1) throw new CliError('--days must be a whole number of days, at least 1');
+  const purged = await s.signInRecords.purge(days);
+  printResult(json, { purged, days }, `deleted ${purged} sign-in record(s) older than ${days} days`);
+}
+
 export async function clientAdd(s: Services, f: Flags, json: boolean) {
   try {
     const result = await s.clientAdmin.add({
@@ -54,6 +62,8 @@ export async function clientAdd(s: Services, f: Flags, json: boolean) {
       redirectUris: list(f, 'redirect-uri'),
       postLogoutRedirectUris: f['post-logout-redirect-uri'] ? list(f, 'post-logout-redirect-uri') : undefined,
       homeUrl: str(f, 'home-url'),
+      logoUri: str(f, 'logo-uri'),
+      backchannelLogoutUri: str(f, 'backchannel-logout-uri'),
       firstParty: f['first-party'] === true,
       public: f.public === true,
       service: f.service === true,

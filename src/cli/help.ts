@@ -64,9 +64,11 @@ Usage: edusso <command> [options] [--json]
   account create --account NAME --password PASSWORD --name 姓名
                  [--school CODE] [--identity 教師|職員|學生] [--title 職稱 ...] [--email E] [--mobile M]
   accounts disable-inactive --days N disable accounts without a sign-in for N days (SPEC 柒; they re-activate at /activate)
+  records purge [--days N]           delete sign-in records older than N days (default SIGN_IN_RECORD_RETENTION_DAYS)
   client add --name NAME --redirect-uri URL [--redirect-uri URL ...] [--first-party] [--public]
              [--scopes "openid profile ..."] [--auth-method client_secret_basic|client_secret_post]
              [--home-url URL] [--post-logout-redirect-uri URL ...] [--service]
+             [--logo-uri URL] [--backchannel-logout-uri URL]
                                      register a connected application; prints client_id and the secret once
   client list                        list connected applications
   client remove CLIENT_ID            remove a connected application

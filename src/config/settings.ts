@@ -38,6 +38,8 @@ const schema = z.object({
   ACCOUNT_LOOKUP_DISPLAY: z.enum(['full', 'masked']).default('full'),
   /** 聯絡我們: the helpdesk mailbox that receives every ticket (none: tickets are only stored). */
   HELPDESK_EMAIL: z.email().optional(),
+  /** 捌.2, 玖: sign-in records older than this many days are deleted daily. */
+  SIGN_IN_RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(180),
 });
 
 const secretNames = ['COOKIE_SECRET', 'KEY_ENCRYPTION_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const;
@@ -69,6 +71,8 @@ export interface Settings {
   accountLookupDisplay: 'full' | 'masked';
   /** HELPDESK_EMAIL: where 聯絡我們 tickets are mailed. */
   helpdeskEmail?: string;
+  /** SIGN_IN_RECORD_RETENTION_DAYS: how long 應用服務登入紀錄 and ＩＰ登入紀錄 keep a record. */
+  signInRecordRetentionDays: number;
   /** Messages stay in the outbox for /dev/outbox instead of being sent (never in production). */
   devOutbox: boolean;
   secrets: Record<SecretName, string>;
@@ -130,6 +134,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     inactiveDisableDays: s.INACTIVE_DISABLE_DAYS,
     accountLookupDisplay: s.ACCOUNT_LOOKUP_DISPLAY,
     helpdeskEmail: s.HELPDESK_EMAIL,
+    signInRecordRetentionDays: s.SIGN_IN_RECORD_RETENTION_DAYS,
     devOutbox: !production && (!s.SMTP_URL || !s.SMS_GATEWAY_URL),
     secrets,
   };

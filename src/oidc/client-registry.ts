@@ -20,6 +20,8 @@ export const newClientSchema = z
     redirectUris: z.array(httpUrl('each --redirect-uri must be an absolute http(s) URL')).default([]),
     postLogoutRedirectUris: z.array(httpUrl('each --post-logout-redirect-uri must be an absolute http(s) URL')).optional(),
     homeUrl: httpUrl('--home-url must be an absolute http(s) URL').optional(),
+    logoUri: httpUrl('--logo-uri must be an absolute http(s) URL').optional(),
+    backchannelLogoutUri: httpUrl('--backchannel-logout-uri must be an absolute http(s) URL').optional(),
     firstParty: z.boolean().default(false),
     public: z.boolean().default(false),
     service: z.boolean().default(false),
@@ -51,6 +53,8 @@ export async function addClient(
     scope: c.scopes.split(/\s+/).filter(Boolean).join(' '),
     ...(clientSecret ? { client_secret: clientSecret } : {}),
     token_endpoint_auth_method: c.public ? 'none' : c.authMethod,
+    ...(c.logoUri && { logo_uri: c.logoUri }),
+    ...(c.backchannelLogoutUri && { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }),
     ...(c.service
       ? { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }
       : {

@@ -71,6 +71,8 @@ export async function createProvider(s: ProviderDeps, pages?: ProviderPages): Pr
       introspection: { enabled: true },
       revocation: { enabled: true },
       userinfo: { enabled: true },
+      // Applications with a backchannel_logout_uri are told when a sign-out or a revoked authorization ends their session.
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: { enabled: true, ...(pages && { logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource }) },
     },
     discovery: {
@@ -94,6 +96,8 @@ export async function createProvider(s: ProviderDeps, pages?: ProviderPages): Pr
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((u) => new URL(u).origin === origin) ?? false,
     ...(pages && { renderError: pages.renderError }),
+    // oidc-provider refuses to call special-use addresses (SSRF); outside production an application on this machine is reachable (back-channel logout).
+    ...(!settings.production && { fetch: (url: string | URL | Request, init?: RequestInit) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit) }),
     async findAccount(_ctx, sub) {
       const account = await s.accounts.findById(sub);
       if (!account || account.status !== 'active') return undefined;

@@ -29,6 +29,10 @@ import { loginRoutes } from '../flows/login/routes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
+import { authorizationRoutes } from '../flows/authorizations/routes.ts';
+import { authorizationsService } from '../flows/authorizations/service.ts';
+import { signInRecordRoutes } from '../flows/sign-in-records/routes.ts';
+import { backchannelLogout } from '../oidc/backchannel-logout.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -119,6 +123,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     contactsRoutes({ service: contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
+    authorizationRoutes({ service: authorizationsService({ store: s.store, clients, logout: backchannelLogout(() => oidc.provider, s.log) }) }),
+    signInRecordRoutes({ service: s.signInRecords }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -8,6 +8,23 @@ export interface OidcPayloadRepo {
   revokeByGrantId(grantId: string): Promise<void>;
   /** Removes every session, grant and token of an account (and everything issued under its grants); returns how many rows. */
   revokeAccount(accountId: string): Promise<number>;
+  /** The live grants (consents) an account gave, oldest first. */
+  grantsForAccount(accountId: string): Promise<AccountGrant[]>;
+  /**
+   * Deletes one grant of this account and everything issued under it (codes, access and refresh tokens),
+   * and forgets the grant's client in the account's sessions; returns the session ids (`sid`) the client
+   * had, or undefined (nothing changed) when the grant is not this account's.
+   */
+  revokeGrant(accountId: string, grantId: string): Promise<{ clientId: string; sids: string[] } | undefined>;
+}
+
+/** One application's consent, as oidc-provider stores it (`Grant`). */
+export interface AccountGrant {
+  grantId: string;
+  clientId: string;
+  /** The OpenID scopes granted. */
+  scopes: string[];
+  issuedAt: Date;
 }
 
 export interface HealthRepo {

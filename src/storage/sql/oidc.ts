@@ -43,6 +43,33 @@ export function sqlOidcPayloads(q: Queryable): OidcPayloadRepo {
       );
       return rows.length;
     },
+    async grantsForAccount(accountId) {
+      const rows = await q.query<{ id: string; client_id: string; scope: string | null; iat: string | null }>(
+        `SELECT id, payload->>'clientId' AS client_id, payload->'openid'->>'scope' AS scope, payload->>'iat' AS iat FROM oidc_payloads
+          WHERE model = 'Grant' AND payload->>'accountId' = $1 AND (expires_at IS NULL OR expires_at > now())
+          ORDER BY (payload->>'iat')::bigint, id`,
+        [accountId],
+      );
+      return rows.map((r) => ({ grantId: r.id, clientId: r.client_id, scopes: (r.scope ?? '').split(' ').filter(Boolean), issuedAt: new Date(Number(r.iat ?? 0) * 1000) }));
+    },
+    async revokeGrant(accountId, grantId) {
+      const grant = await one<{ client_id: string }>(
+        q,
+        `DELETE FROM oidc_payloads WHERE model = 'Grant' AND id = $1 AND payload->>'accountId' = $2 RETURNING payload->>'clientId' AS client_id`,
+        [grantId, accountId],
+      );
+      if (!grant) return undefined;
+      await q.query(`DELETE FROM oidc_payloads WHERE grant_id = $1`, [grantId]);
+      // The sessions forget the client, so its next sign-in starts without a grant (and asks for consent).
+      const sessions = await q.query<{ sid: string | null }>(
+        `WITH hit AS (SELECT model, id, payload->'authorizations'->$2->>'sid' AS sid FROM oidc_payloads
+                       WHERE model = 'Session' AND payload->>'accountId' = $1 AND payload->'authorizations' ? $2 FOR UPDATE)
+         UPDATE oidc_payloads p SET payload = p.payload #- ARRAY['authorizations', $2::text] FROM hit
+          WHERE p.model = hit.model AND p.id = hit.id RETURNING hit.sid`,
+        [accountId, grant.client_id],
+      );
+      return { clientId: grant.client_id, sids: sessions.map((s) => s.sid).filter((s): s is string => Boolean(s)) };
+    },
   };
 }
 

@@ -106,3 +106,16 @@ document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[
     if (button) button.disabled = false;
   }, 1000);
 }));
+
+// 應用服務授權清單: the ticked names and how many, live (the confirm step shows the same without script).
+document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-grants-summary]').forEach((form) => {
+  const summary = document.getElementById(form.dataset.grantsSummary);
+  if (!summary) return;
+  const update = () => {
+    const names = [...form.querySelectorAll('input[type=checkbox]:checked')].map((box) => box.dataset.name);
+    summary.textContent = names.length ? summary.dataset.template.replace('{count}', String(names.length)).replace('{names}', names.join('、')) : summary.dataset.none;
+  };
+  form.addEventListener('change', update);
+  update();
+  summary.hidden = false;
+}));
