@@ -14,6 +14,8 @@ import { codeMethod } from '../methods/code.ts';
 import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
+import { changePasswordService, type ChangePasswordService } from '../flows/change-password/service.ts';
+import { sessionsService, type SessionsService } from '../flows/sessions/service.ts';
 import type { Services } from './compose.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
@@ -28,6 +30,8 @@ export interface Flows {
   recovery: RecoveryService;
   forgotAccount: ForgotAccountService;
   contact: ContactService;
+  changePassword: ChangePasswordService;
+  sessions: SessionsService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -71,5 +75,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
+  const changePassword = changePasswordService({ store, limits: s.rateLimits, pii: s.pii, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, changePassword, sessions: sessionsService({ store }) };
 }

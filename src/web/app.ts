@@ -27,6 +27,8 @@ import { loginRoutes } from '../flows/login/routes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
+import { changePasswordRoutes } from '../flows/change-password/routes.ts';
+import { sessionsRoutes } from '../flows/sessions/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -36,7 +38,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = composeFlows(s, hooks);
+  const flows = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = flows;
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -115,6 +118,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
+    changePasswordRoutes({ service: flows.changePassword }),
+    sessionsRoutes({ service: flows.sessions }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
