@@ -8,5 +8,5 @@ export function taipeiTime(at: Date, lang: 'zh-TW' | 'en' = 'zh-TW'): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  });
+  }).replace(/[\u00a0\u2009\u202f]/g, ' '); // ICU's thin and no-break spaces: plain text in mails and copy-paste
 }
