@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import * as oidc from 'openid-client';
+import { addClient } from '../src/oidc/client-registry.ts';
+import { createProvider } from '../src/oidc/provider.ts';
 import { Agent, formOf } from './support/agent.ts';
+import { discover, signIn } from './support/sign-in.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { signedInAgent, stillSignedIn } from './support/signed-in-agent.ts';
 
@@ -60,6 +64,23 @@ describe('登入中的裝置 (/account/sessions)', () => {
     assert.ok(await stillSignedIn(me));
     assert.ok(await stillSignedIn(staff), 'another account keeps its session');
     assert.ok((await (await me.get(res.headers.get('location')!)).text()).includes(`已登出其他 ${count} 個裝置。`));
+  });
+
+  test("「登出」 of a browser that signed in to an application ends its single sign-on too", async () => {
+    const provider = await createProvider(server.services);
+    const c = await addClient(server.services.clients, { name: 'School', redirectUris: ['http://app.localhost/cb'], firstParty: true }, (m) => provider.Client.validate(m));
+    const config = await discover(server.issuer, c.clientId, c.clientSecret);
+    const viaApp = new Agent(server.issuer);
+    const { tokens } = await signIn(viaApp, config, { redirectUri: 'http://app.localhost/cb', username: 'demo.staff', password: 'Staff#2026sso' });
+    const me = await signedInAgent(server.issuer, 'demo.staff', 'Staff#2026sso');
+    const html = await (await me.get('/account/sessions')).text();
+    const res = await me.post('/account/sessions/end', { _csrf: csrfOf(html), session: refs(html)[0]! });
+    assert.equal(res.headers.get('location'), '/account/sessions?done=ended');
+    assert.equal(await stillSignedIn(viaApp), false);
+    const staff = (await server.services.accounts.findByUsername('demo.staff'))!;
+    const providerSessions = await server.services.db.query(`SELECT id FROM oidc_payloads WHERE model = 'Session' AND payload->>'accountId' = $1`, [staff.id]);
+    assert.equal(providerSessions.length, 0, "that browser's provider session ended");
+    await assert.rejects(oidc.refreshTokenGrant(config, tokens.refresh_token!), (err: { error?: string }) => err.error === 'invalid_grant');
   });
 
   test('signed out, the page sends to sign-in', async () => {

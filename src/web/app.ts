@@ -29,6 +29,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
 import { changePasswordRoutes } from '../flows/change-password/routes.ts';
 import { sessionsRoutes } from '../flows/sessions/routes.ts';
+import { linkProviderSession } from '../flows/sessions/provider-link.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -64,6 +65,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
       const clientId = ctx.oidc.client?.clientId;
       const userAgent = ctx.get('user-agent');
       s.audit.record({ type: 'app.signed_in', accountId, clientId, ip: ctx.ip, userAgent }).catch((err) => s.log.error({ err }, 'audit failed'));
+      linkProviderSession(s.webSessions, ctx).catch((err) => s.log.error({ err }, 'session link failed'));
       // 應用服務登入紀錄 (SPEC 捌.2): written now, named by how the session was proven.
       const method = strongestMethod(fromAmr(ctx.oidc.session?.amr as string[] | undefined)) ?? 'password';
       s.store.signIns

@@ -19,13 +19,13 @@ export async function signInPage(page: Page, issuer: string, lang: 'zh-TW' | 'en
 }
 
 /** Sideways scrolling at the page's width (0 when the page holds at, say, 360 px). */
-export const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+export const overflow = (page: Page) => page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
 
 /** Presses Tab until the focused element matches, as a keyboard user would reach it; fails if it never comes. */
 export async function tabTo(page: Page, selector: string, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) return;
   }
   assert.fail(`${selector} is not reachable with Tab`);
 }

@@ -21,7 +21,10 @@ export function sessionsService(d: { store: Store }) {
     /** 「登出」 beside one other session. */
     async end(accountId: string, ref: string, c: SessionContext): Promise<Notice> {
       const target = otherByRef(await store.webSessions.listForAccount(accountId), c.currentIdHash, ref);
+      const providerSessionId = target && (await store.webSessions.providerSessionOf(target.idHash));
       if (!target || !(await store.webSessions.removeOwn(accountId, target.idHash))) return { kind: 'gone' };
+      // That browser's single sign-on to applications ends with it (only a provider session of this account).
+      if (providerSessionId && (await store.oidcPayloads.find('Session', 'id', providerSessionId))?.accountId === accountId) await store.oidcPayloads.destroy('Session', providerSessionId);
       await store.audit.record({ type: 'session.ended', accountId, ip: c.ip, userAgent: c.userAgent, detail: { scope: 'one', ended: { ip: target.ip, userAgent: target.userAgent, createdAt: target.createdAt } } });
       return { kind: 'ended' };
     },

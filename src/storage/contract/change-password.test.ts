@@ -33,4 +33,15 @@ contract('storage contract: what 修改密碼 and 登入中的裝置 end', (t) =
     assert.equal(await webSessions.removeOwn(a.id, 'own-c'), true);
     assert.equal(await webSessions.find('own-c'), undefined);
   });
+
+  test("a web session remembers its browser's latest provider session", async () => {
+    const { accounts, webSessions } = t().store;
+    const a = await accounts.create({ username: 'sessions.e', passwordHash: 'x', displayName: 'E' });
+    await webSessions.create('link-e', a.id, 60);
+    assert.equal(await webSessions.providerSessionOf('link-e'), undefined);
+    await webSessions.linkProviderSession('link-e', 'provider-1');
+    await webSessions.linkProviderSession('link-e', 'provider-2');
+    assert.equal(await webSessions.providerSessionOf('link-e'), 'provider-2');
+    assert.equal((await webSessions.find('link-e'))?.accountId, a.id);
+  });
 });
