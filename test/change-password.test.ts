@@ -54,6 +54,7 @@ describe('修改密碼 (/account/password)', () => {
     const agent = await signedInAgent(server.issuer, staff.username, staff.password);
     const page = await (await agent.get('/account/password')).text();
     assert.ok(page.includes('目前密碼') && page.includes('登出其他裝置') && /name="sign_out_others" value="on" checked/.test(page), 'the form, 「登出其他裝置」 ticked');
+    assert.ok(page.includes('href="/forgot-password">忘記目前密碼？'), 'a way out for a forgotten current password');
     const before = await hashOf(staff.username);
     const r = await submit(agent, { current: 'Wrong#Pass2026', password: newPassword, password2: newPassword, sign_out_others: 'on' });
     assert.equal(r.status, 400);

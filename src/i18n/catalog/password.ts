@@ -13,6 +13,7 @@ export const passwordMessages = {
     'zh-TW': '其他電腦或手機上登入中的教育雲端帳號都會登出；這個裝置保持登入。',
     en: 'Your account is signed out on every other computer and phone; this device stays signed in.',
   },
+  'changePassword.forgot': { 'zh-TW': '忘記目前密碼？請使用「忘記密碼」', en: 'Forgot your current password? Use “Forgot password”' },
   'changePassword.submit': { 'zh-TW': '修改密碼', en: 'Change password' },
   'changePassword.fixFields': { 'zh-TW': '請修正標示的欄位，密碼尚未變更。', en: 'Please correct the marked fields; the password was not changed.' },
   'changePassword.currentRequired': { 'zh-TW': '請輸入目前密碼。', en: 'Type your current password.' },

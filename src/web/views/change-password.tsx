@@ -62,6 +62,11 @@ export function changePasswordPage(p: PageContext, v: PasswordPage) {
           {p.t('changePassword.submit')}
         </button>
       </form>
+      <p>
+        <a href="/forgot-password" safe>
+          {p.t('changePassword.forgot')}
+        </a>
+      </p>
     </section>,
   );
 }
