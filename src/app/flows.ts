@@ -15,6 +15,8 @@ import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
 import { schoolTransferService, type SchoolTransferService } from '../flows/school-transfer/service.ts';
+import { changePasswordService, type ChangePasswordService } from '../flows/change-password/service.ts';
+import { sessionsService, type SessionsService } from '../flows/sessions/service.ts';
 import type { Services } from './compose.ts';
 import type { ContactsState } from '../flows/contacts/flow.ts';
 import { contactsService, type ContactsService } from '../flows/contacts/service.ts';
@@ -33,6 +35,8 @@ export interface Flows {
   contact: ContactService;
   schoolTransfer: SchoolTransferService;
   contacts: ContactsService;
+  changePassword: ChangePasswordService;
+  sessions: SessionsService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -78,5 +82,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
   const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits, captcha: s.captcha, authenticate });
   const contacts = contactsService({ store, flows: flowStore<ContactsState>(store.flows, 'contacts', 20 * 60), codes, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts };
+  const changePassword = changePasswordService({ store, limits: s.rateLimits, pii: s.pii, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }) };
 }

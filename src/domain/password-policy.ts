@@ -3,6 +3,8 @@ import { fail, pass, type Check } from './result.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 20;
+/** After any new password, the next change waits this long (the manual: 「密碼變更完成，需 24 小時後才能再次變更」). */
+export const PASSWORD_LOCK_HOURS = 24;
 
 const common = new Set(
   readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')

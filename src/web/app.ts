@@ -33,6 +33,9 @@ import { authorizationRoutes } from '../flows/authorizations/routes.ts';
 import { authorizationsService } from '../flows/authorizations/service.ts';
 import { signInRecordRoutes } from '../flows/sign-in-records/routes.ts';
 import { backchannelLogout } from '../oidc/backchannel-logout.ts';
+import { changePasswordRoutes } from '../flows/change-password/routes.ts';
+import { sessionsRoutes } from '../flows/sessions/routes.ts';
+import { linkProviderSession } from '../flows/sessions/provider-link.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -42,7 +45,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts } = composeFlows(s, hooks);
+  const flows = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = flows;
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -67,6 +71,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
       const clientId = ctx.oidc.client?.clientId;
       const userAgent = ctx.get('user-agent');
       s.audit.record({ type: 'app.signed_in', accountId, clientId, ip: ctx.ip, userAgent }).catch((err) => s.log.error({ err }, 'audit failed'));
+      linkProviderSession(s.webSessions, ctx).catch((err) => s.log.error({ err }, 'session link failed'));
       // 應用服務登入紀錄 (SPEC 捌.2): written now, named by how the session was proven.
       const method = strongestMethod(fromAmr(ctx.oidc.session?.amr as string[] | undefined)) ?? 'password';
       s.store.signIns
@@ -119,12 +124,14 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
-    schoolTransferRoutes({ service: schoolTransfer, sessions }),
-    contactsRoutes({ service: contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
+    schoolTransferRoutes({ service: flows.schoolTransfer, sessions }),
+    contactsRoutes({ service: flows.contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
     authorizationRoutes({ service: authorizationsService({ store: s.store, clients, logout: backchannelLogout(() => oidc.provider, s.log) }) }),
     signInRecordRoutes({ service: s.signInRecords }),
+    changePasswordRoutes({ service: flows.changePassword }),
+    sessionsRoutes({ service: flows.sessions }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -1,4 +1,4 @@
-import { checkNewPassword } from '../../domain/password-policy.ts';
+import { checkNewPassword, PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
 import { FederationError, type CountyIdentity, type CountyMethod } from '../../methods/county.ts';
 import type { FederationFailure } from '../../methods/county-client.ts';
 import type { CountyProvider } from '../../methods/county-providers.ts';
@@ -14,8 +14,6 @@ import * as flow from './flow.ts';
 import type { FederationState, Purpose } from './flow.ts';
 
 export { purposes, type FederationState, type Purpose } from './flow.ts';
-
-export const PASSWORD_LOCK_HOURS = 24;
 
 export type FailReason = FederationFailure | 'no-id-number' | 'unknown-provider' | 'disabled';
 

@@ -1,5 +1,5 @@
 import { parseLoginName } from '../../domain/account-name.ts';
-import { checkNewPassword } from '../../domain/password-policy.ts';
+import { checkNewPassword, PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import type { CodeMethod } from '../../methods/code.ts';
 import { passwordChangedMessage } from './notice.ts';
@@ -14,7 +14,6 @@ import type { FieldErrors } from '../kit/form.ts';
 import * as flow from './flow.ts';
 import type { Purpose, RecoveryState, Step } from './flow.ts';
 
-export const PASSWORD_LOCK_HOURS = 24;
 /** Seconds between two sends of one flow (「傳送驗證碼」 is locked meanwhile). */
 export const SEND_COOLDOWN_SECONDS = 60;
 /** Where the one code of a flow is kept (both messages carry it). */

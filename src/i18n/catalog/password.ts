@@ -1,4 +1,66 @@
-/** Texts of one 帳號管理 console page (issue 9); filled in by the page's flow. */
+/** Texts of 修改密碼 and 登入中的裝置 (issue 9): src/flows/change-password, src/flows/sessions. */
 import type { Texts } from './texts.ts';
 
-export const passwordMessages = {} satisfies Texts;
+export const passwordMessages = {
+  'changePassword.title': { 'zh-TW': '修改密碼', en: 'Change password' },
+  'changePassword.lead': {
+    'zh-TW': '請輸入目前的密碼，再輸入兩次新密碼。密碼變更完成後，需 24 小時後才能再次變更。',
+    en: 'Type your current password, then the new password twice. After a change, the password cannot be changed again for 24 hours.',
+  },
+  'changePassword.current': { 'zh-TW': '目前密碼', en: 'Current password' },
+  'changePassword.signOutOthers': { 'zh-TW': '登出其他裝置', en: 'Sign out my other devices' },
+  'changePassword.signOutOthersHint': {
+    'zh-TW': '其他電腦或手機上登入中的教育雲端帳號都會登出；這個裝置保持登入。',
+    en: 'Your account is signed out on every other computer and phone; this device stays signed in.',
+  },
+  'changePassword.forgot': { 'zh-TW': '忘記目前密碼？請使用「忘記密碼」', en: 'Forgot your current password? Use “Forgot password”' },
+  'changePassword.submit': { 'zh-TW': '修改密碼', en: 'Change password' },
+  'changePassword.fixFields': { 'zh-TW': '請修正標示的欄位，密碼尚未變更。', en: 'Please correct the marked fields; the password was not changed.' },
+  'changePassword.currentRequired': { 'zh-TW': '請輸入目前密碼。', en: 'Type your current password.' },
+  'changePassword.wrongCurrent': { 'zh-TW': '目前密碼錯誤。', en: 'The current password is wrong.' },
+  'changePassword.sameAsCurrent': { 'zh-TW': '新密碼不可與目前密碼相同。', en: 'The new password must differ from the current one.' },
+  'changePassword.tooMany': {
+    'zh-TW': '目前密碼錯誤次數過多，請於 {minutes} 分鐘後再試，或使用「忘記密碼」。',
+    en: 'Too many wrong current passwords. Try again in {minutes} minutes, or use “Forgot password”.',
+  },
+  'changePassword.locked': { 'zh-TW': '密碼變更完成，需 24 小時後才能再次變更', en: 'The password was changed; it cannot be changed again for 24 hours' },
+  'changePassword.unlocksAt': { 'zh-TW': '可再次變更密碼的時間：{time}（臺北時間）', en: 'You can change the password again from {time} (Taipei time).' },
+  'changePassword.done': { 'zh-TW': '密碼變更完成，下次登入請使用新密碼。', en: 'Your password was changed. Use the new password next time you sign in.' },
+  'changePassword.doneOthers': { 'zh-TW': '其他裝置已登出。', en: 'Your other devices were signed out.' },
+  'changePassword.notice.subject': { 'zh-TW': '教育雲端帳號密碼已變更', en: 'Your Education Cloud account password was changed' },
+  'changePassword.notice.text': {
+    'zh-TW': '您的教育雲端帳號 {username} 的密碼已於 {time}（臺北時間）變更。{others}\n若這不是您本人的操作，請立即使用「忘記密碼」重設密碼，並聯絡我們。',
+    en: 'The password of your Education Cloud account {username} was changed at {time} (Taipei time). {others}\nIf this was not you, reset the password with “Forgot password” at once and contact us.',
+  },
+  'changePassword.notice.othersEnded': { 'zh-TW': '其他裝置皆已登出。', en: 'Every other device was signed out.' },
+
+  'sessions.title': { 'zh-TW': '登入中的裝置', en: 'Signed-in devices' },
+  'sessions.lead': {
+    'zh-TW': '以下是目前登入您教育雲端帳號的裝置。若有不認得的裝置，請將它登出並修改密碼。',
+    en: 'These devices are signed in to your Education Cloud account. If you do not recognise one, sign it out and change your password.',
+  },
+  'sessions.current': { 'zh-TW': '目前使用中', en: 'This device' },
+  'sessions.device': { 'zh-TW': '裝置', en: 'Device' },
+  'sessions.device.desktop': { 'zh-TW': '電腦', en: 'Computer' },
+  'sessions.device.mobile': { 'zh-TW': '手機', en: 'Phone' },
+  'sessions.device.tablet': { 'zh-TW': '平板', en: 'Tablet' },
+  'sessions.browser': { 'zh-TW': '瀏覽器', en: 'Browser' },
+  'sessions.system': { 'zh-TW': '作業系統', en: 'System' },
+  'sessions.address': { 'zh-TW': 'IP 位址', en: 'IP address' },
+  'sessions.signedInAt': { 'zh-TW': '登入時間', en: 'Signed in' },
+  'sessions.lastSeen': { 'zh-TW': '最近使用時間', en: 'Last used' },
+  'sessions.methods': { 'zh-TW': '登入方式', en: 'Signed in with' },
+  'sessions.method.password': { 'zh-TW': '密碼', en: 'Password' },
+  'sessions.method.county': { 'zh-TW': '縣市帳號', en: 'County account' },
+  'sessions.method.two-factor': { 'zh-TW': '雙因子認證', en: 'Two-factor authentication' },
+  'sessions.method.passkey': { 'zh-TW': '通行金鑰', en: 'Passkey' },
+  'sessions.unknown': { 'zh-TW': '不明', en: 'Unknown' },
+  'sessions.timesNote': { 'zh-TW': '時間皆為臺北時間。', en: 'Times are Taipei time.' },
+  'sessions.signOut': { 'zh-TW': '登出', en: 'Sign out' },
+  'sessions.signOutNamed': { 'zh-TW': '登出 {device}', en: 'Sign out {device}' },
+  'sessions.signOutOthers': { 'zh-TW': '登出其他所有裝置', en: 'Sign out every other device' },
+  'sessions.noOthers': { 'zh-TW': '沒有其他登入中的裝置。', en: 'No other device is signed in.' },
+  'sessions.ended': { 'zh-TW': '已登出該裝置。', en: 'That device was signed out.' },
+  'sessions.othersEnded': { 'zh-TW': '已登出其他 {count} 個裝置。', en: '{count} other devices were signed out.' },
+  'sessions.gone': { 'zh-TW': '該裝置已登出或不存在，沒有任何變更。', en: 'That device is already signed out or does not exist; nothing was changed.' },
+} satisfies Texts;

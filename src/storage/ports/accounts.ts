@@ -142,6 +142,10 @@ export interface WebSessionRepo {
   removeOwn(accountId: string, idHash: string): Promise<boolean>;
   /** Ends every session of an account (after a password reset), or every one but `keep`. */
   removeForAccount(accountId: string, keep?: string): Promise<void>;
+  /** Remembers the oidc-provider session of the browser this session belongs to (its latest). */
+  linkProviderSession(idHash: string, providerSessionId: string): Promise<void>;
+  /** The oidc-provider session linked to this session, if any. */
+  providerSessionOf(idHash: string): Promise<string | undefined>;
 }
 
 export interface SignInRecord {

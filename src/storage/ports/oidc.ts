@@ -8,6 +8,8 @@ export interface OidcPayloadRepo {
   revokeByGrantId(grantId: string): Promise<void>;
   /** Removes every session, grant and token of an account (and everything issued under its grants); returns how many rows. */
   revokeAccount(accountId: string): Promise<number>;
+  /** Ends the account's provider sessions (model Session), all or all but `keep`; grants and tokens stay. Returns how many. */
+  revokeSessions(accountId: string, keep?: string): Promise<number>;
   /** The live grants (consents) an account gave, oldest first. */
   grantsForAccount(accountId: string): Promise<AccountGrant[]>;
   /**

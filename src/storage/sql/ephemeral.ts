@@ -86,5 +86,12 @@ export function sqlWebSessions(q: Queryable): WebSessionRepo {
     async removeForAccount(accountId, keep) {
       await q.query(`DELETE FROM web_sessions WHERE account_id = $1 AND id IS DISTINCT FROM $2`, [accountId, keep ?? null]);
     },
+    async linkProviderSession(idHash, providerSessionId) {
+      await q.query(`UPDATE web_sessions SET provider_session_id = $2 WHERE id = $1 AND provider_session_id IS DISTINCT FROM $2`, [idHash, providerSessionId]);
+    },
+    async providerSessionOf(idHash) {
+      const row = await one<{ provider_session_id: string | null }>(q, `SELECT provider_session_id FROM web_sessions WHERE id = $1`, [idHash]);
+      return row?.provider_session_id ?? undefined;
+    },
   };
 }

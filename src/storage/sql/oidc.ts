@@ -43,6 +43,10 @@ export function sqlOidcPayloads(q: Queryable): OidcPayloadRepo {
       );
       return rows.length;
     },
+    async revokeSessions(accountId, keep) {
+      const rows = await q.query(`DELETE FROM oidc_payloads WHERE model = 'Session' AND payload->>'accountId' = $1 AND id IS DISTINCT FROM $2 RETURNING id`, [accountId, keep ?? null]);
+      return rows.length;
+    },
     async grantsForAccount(accountId) {
       const rows = await q.query<{ id: string; client_id: string; scope: string | null; iat: string | null }>(
         `SELECT id, payload->>'clientId' AS client_id, payload->'openid'->>'scope' AS scope, payload->>'iat' AS iat FROM oidc_payloads
