@@ -15,6 +15,11 @@ import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
 import type { Services } from './compose.ts';
+import { totpMethod } from '../methods/totp.ts';
+import type { BindingState } from '../flows/two-factor/flow.ts';
+import { twoFactorService, type TwoFactorService } from '../flows/two-factor/service.ts';
+import type { PendingSignIn } from '../flows/second-factor/flow.ts';
+import { secondFactorService, type SecondFactorService } from '../flows/second-factor/service.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -28,6 +33,8 @@ export interface Flows {
   recovery: RecoveryService;
   forgotAccount: ForgotAccountService;
   contact: ContactService;
+  twoFactor: TwoFactorService;
+  secondFactor: SecondFactorService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -71,5 +78,8 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
+  const totp = totpMethod({ twoFactor: store.twoFactor, pii: s.pii, limits: s.rateLimits, audit: store.audit });
+  const twoFactor = twoFactorService({ store, flows: flowStore<BindingState>(store.flows, 'two-factor', 30 * 60), totp, pii: s.pii, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, twoFactor, secondFactor };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { oathtool, oathtoolSkipReason } from '../../test/support/oathtool.ts';
-import { checkTotp, groupedSecret, newRecoveryCodes, newTotpSecret, qrSvg, recoveryCodeHash, totpCode, totpStep, totpUri } from './totp.ts';
+import { checkTotp, groupedSecret, newRecoveryCodes, newTotpSecret, qrCode, recoveryCodeHash, totpCode, totpStep, totpUri } from './totp.ts';
 
 describe('TOTP against oathtool (RFC 6238, an independent generator)', { skip: oathtoolSkipReason() }, () => {
   test('a new secret is 20 bytes in base32 and oathtool computes the same code now', () => {
@@ -44,13 +44,15 @@ test('malformed codes are refused before any check; spaces inside are ignored', 
   assert.ok(checkTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, null, now).ok);
 });
 
-test('the otpauth URI names the issuer 教育雲端帳號 and the account; the QR is SVG; the secret reads in fours', async () => {
+test('the otpauth URI names the issuer 教育雲端帳號 and the account; the QR draws as SVG paths; the secret reads in fours', async () => {
   const uri = new URL(totpUri('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'demo.teacher'));
   assert.equal(uri.protocol, 'otpauth:');
   assert.equal(uri.host, 'totp');
   assert.equal(decodeURIComponent(uri.pathname), '/教育雲端帳號:demo.teacher');
   assert.deepEqual([uri.searchParams.get('issuer'), uri.searchParams.get('secret'), uri.searchParams.get('digits'), uri.searchParams.get('period')], ['教育雲端帳號', 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', '6', '30']);
-  assert.match(await qrSvg(uri.href), /^<svg [^>]*viewBox/);
+  const qr = await qrCode(uri.href);
+  assert.match(qr.viewBox, /^0 0 \d+ \d+$/);
+  assert.deepEqual(qr.paths.map((p) => Object.keys(p).sort().join()), ['d,fill', 'd,stroke'], 'the background and the modules');
   assert.equal(groupedSecret('JBSWY3DPEHPK3PXP'), 'JBSW Y3DP EHPK 3PXP');
 });
 
