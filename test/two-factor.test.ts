@@ -143,7 +143,7 @@ describe('雙因子認證綁定 and the second factor at sign-in (SPEC 壹拾)',
     const provider = await createProvider(server.services);
     const c = await addClient(server.services.clients, { name: 'School', redirectUris: ['http://app.localhost/cb'], firstParty: true }, (m) => provider.Client.validate(m));
     const config = await discover(server.issuer, c.clientId, c.clientSecret);
-    for (const extra of [{}, { prompt: 'login' }]) {
+    for (const extra of [{}, { prompt: 'login' }] as Record<string, string>[]) {
       const agent = new Agent(server.issuer);
       const a = await authorize(agent, config, { redirectUri: 'http://app.localhost/cb', username: 'tf.app', password: 'AppUser#2026sso', extra });
       assert.equal(a.landed, undefined, 'the application gets nothing after the password alone');
@@ -190,14 +190,22 @@ describe('雙因子認證綁定 and the second factor at sign-in (SPEC 壹拾)',
     assert.ok((await server.services.store.twoFactor.find(account.id))?.enabledAt, 'still on');
   });
 
-  test('解除雙因子綁定 needs the password and a current code; then sign-in asks for nothing more', async () => {
+  test('重新產生備用代碼 replaces the codes; 解除雙因子綁定 needs the password and a current code; then sign-in asks for nothing more', async () => {
     await resetLimits();
-    const { account, secret } = await accountWithTwoFactor(server, 'tf.remove', 'Remove#2026sso', { email: 'tf.remove@example.edu.tw' });
+    const { account, secret, recoveryCodes } = await accountWithTwoFactor(server, 'tf.remove', 'Remove#2026sso', { email: 'tf.remove@example.edu.tw' });
     const agent = new Agent(server.issuer);
     await passwordSignIn(agent, 'tf.remove', 'Remove#2026sso');
     await secondFactor(agent, await freshCode(server, account.id, secret));
     const page = await (await agent.get('/account/two-factor')).text();
     assert.ok(page.includes('重新產生備用代碼') && page.includes('尚有 2 組未使用的備用代碼。'));
+    // 「重新產生備用代碼」: ten new codes, the old ones dead.
+    const regenerated = await postWith(agent, page, '/account/two-factor/regenerate', { password: 'Remove#2026sso', code: await freshCode(server, account.id, secret) });
+    assert.ok(regenerated.html.includes('已重新產生備用代碼'));
+    assert.equal((regenerated.html.match(/<li><code>[a-z2-7]{5}-[a-z2-7]{5}<\/code><\/li>/g) ?? []).length, 10);
+    assert.equal(await audits(account.id, 'two_factor.recovery_codes_regenerated'), 1);
+    const oldCode = new Agent(server.issuer);
+    await passwordSignIn(oldCode, 'tf.remove', 'Remove#2026sso');
+    assert.equal((await secondFactor(oldCode, recoveryCodes[0]!, 'recovery')).status, 400, 'an old recovery code no longer works');
     const noCode = await postWith(agent, page, '/account/two-factor/remove', { password: 'Remove#2026sso', code: '' });
     assert.equal(noCode.status, 400);
     assert.ok(noCode.html.includes('請輸入 6 位數字的驗證碼。'));

@@ -169,22 +169,20 @@ function StepBody({ p, v }: { p: PageContext; v: Extract<TwoFactorPage, { kind: 
               <h3 id={`apps-${system}`} safe>
                 {p.t(system === 'ios' ? 'twoFactor.system.ios' : 'twoFactor.system.android')}
               </h3>
-              <ul class="app-list">
                 {(v.apps ?? [])
                   .filter((a) => a.system === system)
                   .map((a) => {
                     const store = p.t(a.store === 'ios' ? 'twoFactor.store.ios' : 'twoFactor.store.android');
                     return (
-                      <li>
+                      <p class="app">
                         <Qr qr={a.qr} size={140} label={p.t('twoFactor.appQrAlt', { app: a.app, store })} />
                         <br />
                         <a href={a.url} rel="noopener noreferrer" safe>
                           {p.t('twoFactor.appLink', { app: a.app, store })}
                         </a>
-                      </li>
+                      </p>
                     );
                   })}
-              </ul>
             </section>
           ))}
         </>
