@@ -99,7 +99,7 @@ describe('雙因子認證綁定 and the second-factor page in Chromium at 360 px
       // A new sign-in stops at the second-factor page.
       await context.clearCookies();
       await signIn('/account');
-      await page.waitForURL(/\/login\/second-factor$/);
+      await page.waitForURL(/\/login\/second-factor(\?lang=en)?$/);
       await check(page, 'second factor');
       await page.getByLabel(t('驗證碼', 'Code'), { exact: true }).fill('000000');
       await page.getByRole('button', { name: t('驗證', 'Verify') }).click();

@@ -143,10 +143,11 @@ describe('雙因子認證綁定 and the second factor at sign-in (SPEC 壹拾)',
     const provider = await createProvider(server.services);
     const c = await addClient(server.services.clients, { name: 'School', redirectUris: ['http://app.localhost/cb'], firstParty: true }, (m) => provider.Client.validate(m));
     const config = await discover(server.issuer, c.clientId, c.clientSecret);
-    for (const extra of [{}, { prompt: 'login' }] as Record<string, string>[]) {
+    for (const extra of [{}, { prompt: 'login', ui_locales: 'en' }] as Record<string, string>[]) {
       const agent = new Agent(server.issuer);
       const a = await authorize(agent, config, { redirectUri: 'http://app.localhost/cb', username: 'tf.app', password: 'AppUser#2026sso', extra });
       assert.equal(a.landed, undefined, 'the application gets nothing after the password alone');
+      assert.ok(a.page.includes(extra.ui_locales ? 'Type the 6-digit code' : '請輸入驗證 APP 上目前顯示的 6 位數字驗證碼'), 'the second-factor page, in the language the application asked for');
       const done = await secondFactor(agent, await freshCode(server, account.id, secret));
       assert.match(done.location ?? '', /^\/interaction\//);
       const back = await agent.follow(new URL(done.location!, server.issuer).href, (u) => u.href.startsWith('http://app.localhost/cb'));

@@ -20,7 +20,8 @@ export function secondFactorGate(d: { service: SecondFactorService; cookie: Flow
     async afterFirstFactor(ctx: Ctx, s: PendingSignIn & { clientId?: string }): Promise<string | undefined> {
       if (await d.service.required(s.accountId)) {
         d.cookie.set(ctx, await d.service.begin({ accountId: s.accountId, method: s.method, next: s.next }, { ...context(ctx), clientId: s.clientId }));
-        return SECOND_FACTOR_PATH;
+        // An application's ui_locales may have picked English without the cookie: the next page keeps it.
+        return ctx.state.lang === 'en' ? `${SECOND_FACTOR_PATH}?lang=en` : SECOND_FACTOR_PATH;
       }
       await d.sessions.start(ctx, s.accountId, [s.method]);
       return undefined;
