@@ -20,6 +20,11 @@ import { sessionsService, type SessionsService } from '../flows/sessions/service
 import type { Services } from './compose.ts';
 import type { ContactsState } from '../flows/contacts/flow.ts';
 import { contactsService, type ContactsService } from '../flows/contacts/service.ts';
+import { totpMethod } from '../methods/totp.ts';
+import type { BindingState } from '../flows/two-factor/flow.ts';
+import { twoFactorService, type TwoFactorService } from '../flows/two-factor/service.ts';
+import type { PendingSignIn } from '../flows/second-factor/flow.ts';
+import { secondFactorService, type SecondFactorService } from '../flows/second-factor/service.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -37,6 +42,8 @@ export interface Flows {
   contacts: ContactsService;
   changePassword: ChangePasswordService;
   sessions: SessionsService;
+  twoFactor: TwoFactorService;
+  secondFactor: SecondFactorService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -83,5 +90,8 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits, captcha: s.captcha, authenticate });
   const contacts = contactsService({ store, flows: flowStore<ContactsState>(store.flows, 'contacts', 20 * 60), codes, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   const changePassword = changePasswordService({ store, limits: s.rateLimits, pii: s.pii, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }) };
+  const totp = totpMethod({ twoFactor: store.twoFactor, pii: s.pii, limits: s.rateLimits, audit: store.audit });
+  const twoFactor = twoFactorService({ store, flows: flowStore<BindingState>(store.flows, 'two-factor', 30 * 60), totp, pii: s.pii, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor };
 }

@@ -36,6 +36,10 @@ import { backchannelLogout } from '../oidc/backchannel-logout.ts';
 import { changePasswordRoutes } from '../flows/change-password/routes.ts';
 import { sessionsRoutes } from '../flows/sessions/routes.ts';
 import { linkProviderSession } from '../flows/sessions/provider-link.ts';
+import { TWO_FACTOR_COOKIE, twoFactorRoutes } from '../flows/two-factor/routes.ts';
+import { SECOND_FACTOR_COOKIE } from '../flows/second-factor/flow.ts';
+import { secondFactorGate } from '../flows/second-factor/gate.ts';
+import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -46,8 +50,10 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
   const flows = composeFlows(s, hooks);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = flows;
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, twoFactor, secondFactor: secondFactorService } = flows;
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
+  const secondFactorCookie = flowCookie(SECOND_FACTOR_COOKIE, secure);
+  const secondFactor = secondFactorGate({ service: secondFactorService, cookie: secondFactorCookie, sessions });
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
   // This node's view of the connected applications, kept fresh by the database's change notifications.
@@ -115,17 +121,19 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   }
   app.use(sessions.load);
   for (const router of [
-    loginRoutes({ oidc, authenticate, captcha, sessions, clients, audit: s.audit, secure }),
+    loginRoutes({ oidc, authenticate, captcha, sessions, clients, audit: s.audit, secure, secondFactor }),
     accountRoutes({ accounts: s.accounts, clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),
     directoryRoutes(s.store.directory),
     registrationRoutes({ service: registration, cookie: registrationCookie }),
-    federationRoutes({ service: federation, sessions, cookie: flowCookie(FEDERATION_COOKIE, secure), registrationCookie }),
+    federationRoutes({ service: federation, sessions, cookie: flowCookie(FEDERATION_COOKIE, secure), registrationCookie, secondFactor }),
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     schoolTransferRoutes({ service: flows.schoolTransfer, sessions }),
     contactsRoutes({ service: flows.contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
+    twoFactorRoutes({ service: twoFactor, cookie: flowCookie(TWO_FACTOR_COOKIE, secure) }),
+    secondFactorRoutes({ service: secondFactorService, gate: secondFactor, cookie: secondFactorCookie }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
     authorizationRoutes({ service: authorizationsService({ store: s.store, clients, logout: backchannelLogout(() => oidc.provider, s.log) }) }),

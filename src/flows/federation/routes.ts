@@ -11,9 +11,10 @@ import { interactionOf, purposeOf } from './flow.ts';
 import * as forms from './schemas.ts';
 import type { FederationService, Outcome } from './service.ts';
 import { renderOutcome } from './views.ts';
+import type { SecondFactorGate } from '../second-factor/gate.ts';
 
 /** 縣市帳號: sign in (貳.2), register (壹 4-1), find the account (伍.1) and reset the password (陸.2). */
-export function federationRoutes(d: { service: FederationService; sessions: WebSessions; cookie: FlowCookie; registrationCookie: FlowCookie }) {
+export function federationRoutes(d: { service: FederationService; sessions: WebSessions; cookie: FlowCookie; registrationCookie: FlowCookie; secondFactor: SecondFactorGate }) {
   const router = new Router<AppState>();
   const context = (ctx: Ctx) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') });
 
@@ -24,7 +25,8 @@ export function federationRoutes(d: { service: FederationService; sessions: WebS
       return ctx.redirect(o.url);
     }
     if (o.kind === 'signed-in') {
-      await d.sessions.start(ctx, o.account.id, ['county']);
+      const secondStep = await d.secondFactor.afterFirstFactor(ctx, { accountId: o.account.id, method: 'county', next: o.next });
+      if (secondStep) return ctx.redirect(secondStep);
       ctx.body = views.yourAccountPage(page(ctx), { username: o.account.username, next: o.next }).value;
       return;
     }

@@ -16,6 +16,7 @@ import { parseForm } from '../kit/form.ts';
 import { safeNext } from '../kit/signed-in.ts';
 import { toAmr } from '../../domain/sign-in-method.ts';
 import { consentForm, loginForm } from './schemas.ts';
+import type { SecondFactorGate } from '../second-factor/gate.ts';
 
 interface Deps {
   oidc: { readonly provider: Provider };
@@ -25,6 +26,8 @@ interface Deps {
   clients: ClientRepo;
   audit: AuditRepo;
   secure: boolean;
+  /** Starts the session, or with two-factor on sends to the second-factor page first. */
+  secondFactor: SecondFactorGate;
 }
 
 /**
@@ -39,7 +42,7 @@ export function loginRoutes(d: Deps) {
   }
 
   /** Returns the signed-in account, or renders the form again (new captcha, typed account kept, never the password). */
-  async function attemptLogin(ctx: Ctx, action: string, clientId?: string, clientName?: string) {
+  async function attemptLogin(ctx: Ctx, action: string, next: string, clientId?: string, clientName?: string) {
     const parsed = await parseForm(ctx, loginForm);
     // Every field is text with a default, so the schema never fails; an empty field is the flow's to judge.
     const form = parsed.ok ? parsed.data : loginForm.parse({});
@@ -53,8 +56,10 @@ export function loginRoutes(d: Deps) {
     if (step.kind === 'signed-in') {
       const remembered = rememberName(knownDevice, step.deviceMark);
       ctx.cookies.set(KNOWN_DEVICE_COOKIE, remembered, { signed: true, httpOnly: true, sameSite: 'lax', secure: d.secure, maxAge: KNOWN_DEVICE_MAX_AGE_MS });
-      await d.sessions.start(ctx, step.account.id, ['password']);
-      return step.account;
+      const secondStep = await d.secondFactor.afterFirstFactor(ctx, { accountId: step.account.id, method: 'password', next, clientId });
+      if (!secondStep) return step.account;
+      ctx.status = 303;
+      return void ctx.redirect(secondStep);
     }
     if (step.kind === 'form' && step.retryAfterSeconds) ctx.set('Retry-After', String(step.retryAfterSeconds));
     const error = step.kind === 'form' && step.error ? ctx.state.t(step.error.key, step.error.params) : undefined;
@@ -70,7 +75,7 @@ export function loginRoutes(d: Deps) {
   });
   router.post('/login', requireCsrf, async (ctx) => {
     const next = safeNext(ctx.query.next);
-    if (await attemptLogin(ctx, loginAction(next))) ctx.redirect(next ?? '/account');
+    if (await attemptLogin(ctx, loginAction(next), next ?? '/account')) ctx.redirect(next ?? '/account');
   });
 
   async function loadInteraction(ctx: Ctx) {
@@ -102,7 +107,9 @@ export function loginRoutes(d: Deps) {
     if (details.prompt.name === 'login') {
       // Already signed in on the SSO site: that is the single sign-on.
       const forceLogin = details.prompt.reasons.includes('login_prompt') || details.prompt.reasons.includes('max_age');
-      if (ctx.state.account && !forceLogin)
+      // A session proven after this interaction began (e.g. through the second-factor page) is a fresh sign-in.
+      const fresh = (ctx.state.session?.authenticatedAt.getTime() ?? 0) >= Number(details.iat) * 1000;
+      if (ctx.state.account && (!forceLogin || fresh))
         return finish(ctx, { login: { accountId: ctx.state.account.id, amr: toAmr(ctx.state.session?.methods ?? []) } });
       return showLogin(ctx, `${action}/login`, { clientName, interaction: details.uid });
     }
@@ -117,7 +124,7 @@ export function loginRoutes(d: Deps) {
   router.post('/interaction/:uid/login', requireCsrf, async (ctx) => {
     const { details, clientName } = await loadInteraction(ctx);
     if (details.prompt.name !== 'login') throw new HttpError(400, 'error.interactionExpired');
-    const account = await attemptLogin(ctx, `/interaction/${details.uid}/login`, String(details.params.client_id), clientName);
+    const account = await attemptLogin(ctx, `/interaction/${details.uid}/login`, `/interaction/${details.uid}`, String(details.params.client_id), clientName);
     if (account) await finish(ctx, { login: { accountId: account.id, amr: toAmr(['password']) } });
   });
 
