@@ -4,7 +4,7 @@ export const demoAccounts = [
     username: 'demo.teacher',
     password: 'Teach#2026sso',
     displayName: '王小明',
-    idNumber: 'N123456780',
+    idNumber: 'Y120135791',
     email: 'demo.teacher@example.edu.tw',
     mobile: '0912345678',
     affiliation: {
@@ -33,5 +33,5 @@ export const demoSourcePeople = [
 
 /** Source records of demo account holders at another school: 王小明 (demo.teacher) moved to 縣立鎮東國小 (更新個人資料). */
 export const demoMovedPeople = [
-  { schoolCode: '094602', idNumber: 'N123456780', name: '王小明', birthday: '1982-09-01', identity: '教師', titles: ['教師', '生教組長'], classes: [{ year: '114', semester: '1', grade: '4', classno: '402', classtitle: '四年二班' }] },
+  { schoolCode: '094602', idNumber: 'Y120135791', name: '王小明', birthday: '1982-09-01', identity: '教師', titles: ['教師', '生教組長'], classes: [{ year: '114', semester: '1', grade: '4', classno: '402', classtitle: '四年二班' }] },
 ] as const;

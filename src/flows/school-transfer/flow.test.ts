@@ -18,7 +18,7 @@ test('a choice is kept only when the earlier choices list it', () => {
 test('the query needs a school and a well-formed 身分證字號或居留證號 (normalized)', () => {
   assert.deepEqual(checkQuery(noPlace, '').errors, { school: { key: 'schoolTransfer.chooseSchool' }, id_number: { key: 'schoolTransfer.idRequired' } });
   assert.deepEqual(checkQuery({ ...noPlace, school: '094602' }, 'N123456789').errors, { id_number: { key: 'schoolTransfer.idInvalid' } });
-  assert.deepEqual(checkQuery({ ...noPlace, school: '094602' }, ' n123456780 '), { errors: {}, idNumber: 'N123456780' });
+  assert.deepEqual(checkQuery({ ...noPlace, school: '094602' }, ' y120135791 '), { errors: {}, idNumber: 'Y120135791' });
   assert.ok(checkQuery({ ...noPlace, school: '094602' }, 'some other id').errors.id_number, 'other kinds of ID are not asked here');
 });
 
