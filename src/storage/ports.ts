@@ -4,6 +4,7 @@ import type { DirectoryRepo, SourcePeopleRepo } from './ports/directory.ts';
 import type { FlowRepo, VerificationCodeRepo } from './ports/flows.ts';
 import type { OutboxRepo, TicketRepo } from './ports/notify.ts';
 import type { HealthRepo, OidcPayloadRepo } from './ports/oidc.ts';
+import type { PasskeyRepo } from './ports/passkeys.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -12,6 +13,7 @@ export type * from './ports/directory.ts';
 export type * from './ports/flows.ts';
 export type * from './ports/notify.ts';
 export type * from './ports/oidc.ts';
+export type * from './ports/passkeys.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -32,6 +34,7 @@ export interface Repos {
   directory: DirectoryRepo;
   sourcePeople: SourcePeopleRepo;
   health: HealthRepo;
+  passkeys: PasskeyRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

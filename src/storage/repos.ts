@@ -11,6 +11,7 @@ import { sqlOutbox, sqlTickets } from './sql/notify.ts';
 import { sqlHealth, sqlOidcPayloads } from './sql/oidc.ts';
 import { sqlSigningKeys } from './sql/signing-keys.ts';
 import { sqlSignIns } from './sql/sign-ins.ts';
+import { sqlPasskeys } from './sql/passkeys.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -32,6 +33,7 @@ export function sqlRepos(q: Queryable): Repos {
     directory: sqlDirectory(q),
     sourcePeople: sqlSourcePeople(q),
     health: sqlHealth(q),
+    passkeys: sqlPasskeys(q),
   };
 }
 
