@@ -4,7 +4,7 @@ export interface Passkey {
   /** The credential id, base64url. */
   id: string;
   accountId: string;
-  publicKey: Uint8Array;
+  publicKey: Uint8Array<ArrayBuffer>;
   counter: number;
   transports: string[];
   name: string;
