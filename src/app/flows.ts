@@ -15,6 +15,9 @@ import { countyMethod } from '../methods/county.ts';
 import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client.ts';
 import { sourceDataMethod } from '../methods/source-data.ts';
 import type { Services } from './compose.ts';
+import type { PasskeyChallenge } from '../flows/passkeys/flow.ts';
+import { passkeyService, type PasskeyService } from '../flows/passkeys/service.ts';
+import { passkeyMethod, PASSKEY_CHALLENGE_SECONDS } from '../methods/passkey.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -28,6 +31,7 @@ export interface Flows {
   recovery: RecoveryService;
   forgotAccount: ForgotAccountService;
   contact: ContactService;
+  passkeys: PasskeyService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -71,5 +75,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact };
+  const passkeys = passkeyService({ store, method: passkeyMethod({ passkeys: store.passkeys, issuer: settings.issuer }), flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, passkeys };
 }

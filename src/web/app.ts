@@ -8,6 +8,7 @@ import { contactRoutes } from '../flows/contact/routes.ts';
 import { forgotAccountRoutes } from '../flows/forgot-account/routes.ts';
 import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, RECOVERY_COOKIE, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
+import { PASSKEY_COOKIE } from '../flows/passkeys/flow.ts';
 import { recoveryRoutes } from '../flows/recovery/routes.ts';
 import { registrationRoutes } from '../flows/registration/routes.ts';
 import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
@@ -27,6 +28,7 @@ import { loginRoutes } from '../flows/login/routes.ts';
 import { resourceRoutes } from './routes/resources.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { devOutboxRoutes } from './routes/dev-outbox.ts';
+import { passkeyRoutes } from '../flows/passkeys/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -36,7 +38,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const secure = settings.issuer.startsWith('https:');
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact } = composeFlows(s, hooks);
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, passkeys } = composeFlows(s, hooks);
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
 
   const pages = { renderError: renderOidcError, logoutSource: renderLogoutConfirm, postLogoutSuccessSource: renderLogoutDone };
@@ -115,6 +117,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
+    passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

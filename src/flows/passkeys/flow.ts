@@ -1,3 +1,6 @@
+/** The cookie holding this browser's passkey challenge (one ceremony at a time). */
+export const PASSKEY_COOKIE = 'edusso.pk';
+
 /**
  * A passkey ceremony is one challenge kept server-side for this browser (a flow, 5 minutes), answered
  * once: taking it marks it used before anything is checked, so a replayed answer finds nothing.

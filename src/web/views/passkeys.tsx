@@ -1,0 +1,179 @@
+import type { Passkey } from '../../storage/ports.ts';
+import { consoleLayout } from './console.tsx';
+import { passwordInput, type FieldError } from './fields.tsx';
+import { ErrorBox } from './layout.tsx';
+import type { PageContext } from './page-context.ts';
+
+/** Where the passkey section is served on its own until the two-factor page embeds it: change it here only. */
+export const PASSKEYS_PAGE = '/account/passkeys';
+
+const when = (p: PageContext, d: Date) => d.toLocaleString(p.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' });
+
+export interface PasskeySectionView {
+  passkeys: Pick<Passkey, 'id' | 'name' | 'createdAt' | 'lastUsedAt'>[];
+  /** Credentials proven within 5 minutes: adding is offered; otherwise the password is asked first. */
+  recent: boolean;
+  /** The confirm-password form's error. */
+  passwordError?: FieldError;
+  done?: 'added' | 'removed';
+  /** The section is the page (h1) or a part of one (h2). */
+  standalone?: boolean;
+}
+
+/** 新增通行金鑰: passkeys.js reveals the form; without it (or without WebAuthn) the note says why it is missing. */
+function AddPasskey({ p }: { p: PageContext }) {
+  return (
+    <>
+      <form
+        class="form"
+        id="passkey-add"
+        action={PASSKEYS_PAGE}
+        data-passkey-register={PASSKEYS_PAGE}
+        data-csrf={p.csrf}
+        data-msg-working={p.t('passkey.working')}
+        data-msg-cancelled={p.t('passkey.cancelled')}
+        hidden
+      >
+        <div class="field">
+          <label for="passkey-name" safe>
+            {p.t('passkey.newName')}
+          </label>
+          <input id="passkey-name" name="name" maxlength="50" autocomplete="off" aria-describedby="passkey-name-hint" />
+          <small id="passkey-name-hint" safe>
+            {p.t('passkey.newNameHint')}
+          </small>
+        </div>
+        <p class="error" role="alert" data-passkey-error hidden></p>
+        <button type="submit" class="primary" safe>
+          {p.t('passkey.add')}
+        </button>
+      </form>
+      <p class="notice" data-passkey-unsupported={p.t('passkey.unsupported')} safe>
+        {p.t('passkey.needsScript')}
+      </p>
+    </>
+  );
+}
+
+/** The password asked again before a passkey may be added (a session proven more than 5 minutes ago). */
+function ConfirmPassword({ p, error }: { p: PageContext; error?: FieldError }) {
+  return (
+    <form method="post" action={`${PASSKEYS_PAGE}/confirm`} class="form" novalidate>
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      <p safe>{p.t('passkey.confirmIntro')}</p>
+      {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error })}
+      <button type="submit" class="primary" safe>
+        {p.t('passkey.confirm')}
+      </button>
+    </form>
+  );
+}
+
+/** 通行金鑰 of 雙因子認證綁定: the list (name, added, last used, 「移除」) and 「新增通行金鑰」. */
+export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView }) {
+  const heading = p.t('passkey.title');
+  return (
+    <section id="passkeys" class="card" aria-labelledby="passkeys-title">
+      {v.standalone ? (
+        <h1 id="passkeys-title" safe>
+          {heading}
+        </h1>
+      ) : (
+        <h2 id="passkeys-title" safe>
+          {heading}
+        </h2>
+      )}
+      <p class="lead" safe>
+        {p.t('passkey.intro')}
+      </p>
+      {v.done ? (
+        <p class="success" role="status" safe>
+          {p.t(v.done === 'added' ? 'passkey.added' : 'passkey.removed')}
+        </p>
+      ) : (
+        ''
+      )}
+      {v.passkeys.length ? (
+        <ul class="passkey-list" aria-label={p.t('passkey.list')}>
+          {v.passkeys.map((k, i) => (
+            <li>
+              <strong id={`passkey-${i}`} safe>
+                {k.name}
+              </strong>
+              <br />
+              <span safe>{`${p.t('passkey.created')}：${when(p, k.createdAt)}`}</span>
+              <br />
+              <span safe>{`${p.t('passkey.lastUsed')}：${k.lastUsedAt ? when(p, k.lastUsedAt) : p.t('passkey.neverUsed')}`}</span>
+              <br />
+              <a class="button" href={`${PASSKEYS_PAGE}/${encodeURIComponent(k.id)}/remove`} aria-describedby={`passkey-${i}`} safe>
+                {p.t('passkey.remove')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p safe>{p.t('passkey.none')}</p>
+      )}
+      {v.recent ? <AddPasskey p={p} /> : <ConfirmPassword p={p} error={v.passwordError} />}
+      <script src="/assets/passkeys.js" defer></script>
+    </section>
+  );
+}
+
+export function passkeysPage(p: PageContext, v: PasskeySectionView) {
+  return consoleLayout(p, p.t('passkey.title'), <PasskeySection p={p} v={{ ...v, standalone: true }} />);
+}
+
+/** 「移除」: the passkey named, the password asked again; or, for a passkey that is not there, why. */
+export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, 'id' | 'name'>; error?: FieldError; formError?: string }) {
+  const title = p.t('passkey.removeTitle');
+  return consoleLayout(
+    p,
+    title,
+    <section class="card" aria-labelledby="remove-title">
+      <h1 id="remove-title" safe>
+        {title}
+      </h1>
+      <ErrorBox message={v.formError} />
+      {v.passkey ? (
+        <form method="post" action={`${PASSKEYS_PAGE}/${encodeURIComponent(v.passkey.id)}/remove`} class="form" novalidate>
+          <input type="hidden" name="_csrf" value={p.csrf} />
+          <p safe>{p.t('passkey.removeConfirm', { name: v.passkey.name })}</p>
+          {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error: v.error })}
+          <div class="actions">
+            <button type="submit" class="primary" safe>
+              {p.t('passkey.remove')}
+            </button>
+            <a class="button" href={PASSKEYS_PAGE} safe>
+              {p.t('passkey.cancel')}
+            </a>
+          </div>
+        </form>
+      ) : (
+        <p class="actions">
+          <a class="button" href={PASSKEYS_PAGE} safe>
+            {p.t('passkey.title')}
+          </a>
+        </p>
+      )}
+    </section>,
+  );
+}
+
+/**
+ * 「使用通行金鑰登入」 under the login form: hidden until passkeys.js finds WebAuthn. `action` is the
+ * login form's (its ?next= is kept); inside an application's sign-in it continues that interaction.
+ */
+export function PasskeySignIn({ p, action, interaction }: { p: PageContext; action: string; interaction?: string }) {
+  const query = action.startsWith('/login?') ? action.slice('/login'.length) : '';
+  const endpoint = interaction ? `/interaction/${encodeURIComponent(interaction)}/passkey` : `/login/passkey${query}`;
+  return (
+    <div class="more" data-passkey-login={endpoint} data-csrf={p.csrf} data-msg-working={p.t('passkey.working')} data-msg-cancelled={p.t('passkey.cancelled')} hidden>
+      <p class="error" role="alert" data-passkey-error hidden></p>
+      <button type="button" safe>
+        {p.t('passkey.signIn')}
+      </button>
+      <script src="/assets/passkeys.js" defer></script>
+    </div>
+  );
+}
