@@ -96,7 +96,8 @@ export function passkeyMethod(deps: { passkeys: PasskeyRepo; issuer: string }) {
       const parsed = registrationResponseSchema.safeParse(response);
       if (!parsed.success) return { ok: false, reason: 'invalid' };
       try {
-        const r = await verifyRegistrationResponse({ response: parsed.data as RegistrationResponseJSON, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID });
+        // 'preferred' at creation: a key without user verification may still serve as a second factor.
+        const r = await verifyRegistrationResponse({ response: parsed.data as RegistrationResponseJSON, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false });
         if (!r.verified) return { ok: false, reason: 'invalid' };
         const c = r.registrationInfo.credential;
         return { ok: true, passkey: { id: c.id, accountId, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [], name } };
