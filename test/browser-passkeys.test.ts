@@ -31,7 +31,7 @@ async function withAuthenticator(browser: Browser): Promise<{ context: BrowserCo
 async function tabTo(page: Page, selector: string) {
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
+    if (await page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) return;
   }
   assert.fail(`${selector} is not reachable with Tab`);
 }
@@ -50,6 +50,8 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await server?.cleanup();
   });
 
+  const firstPasskeyOf = async (username: string) =>
+    (await server.services.db.query<{ id: string }>(`SELECT p.id FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE a.username = $1`, [username]))[0]!.id;
   const passkeysOf = async (username: string) =>
     (await server.services.db.query<{ name: string }>(`SELECT p.name FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE a.username = $1`, [username])).map((r) => r.name);
   const audited = async (type: string, username: string) =>
@@ -108,7 +110,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     // Its own challenge was used up by the first answer.
     const replay = await fetch(`${server.issuer}/login/passkey`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie: captured.cookie }, body: captured.body });
     assert.equal(replay.status, 400);
-    assert.equal((await replay.json()).error, 'passkey.expired');
+    assert.equal(((await replay.json()) as { error: string }).error, 'passkey.expired');
     assert.equal(replay.headers.getSetCookie().some((c) => c.startsWith('edusso.sid=') && !c.startsWith('edusso.sid=;')), false, 'no session');
     // A fresh challenge for this browser: the old answer is not signed over it.
     const agent = new Agent(server.issuer);
@@ -118,7 +120,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     assert.equal((await json('/login/passkey/options', { _csrf: fields._csrf })).status, 200);
     const other = await json('/login/passkey', { ...JSON.parse(captured.body), _csrf: fields._csrf });
     assert.equal(other.status, 400);
-    assert.equal((await other.json()).error, 'passkey.signInFailed');
+    assert.equal(((await other.json()) as { error: string }).error, 'passkey.signInFailed');
     assert.equal(agent.cookiesFor().has('edusso.sid'), false);
     const failures = await audited('login.failed', teacher.username);
     assert.ok(failures.some((d) => d.method === 'passkey' && d.reason === 'invalid'), 'the refusal is audited for the passkey’s account');
@@ -196,6 +198,14 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.waitForURL(/\?done=added$/);
     assert.deepEqual(await passkeysOf(staff.username), ['Phone']);
     await axe(page, 'passkeys, one added (en)');
+    // At 360 px nothing scrolls sideways: the list and the remove page.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [PASSKEYS_PAGE, `${PASSKEYS_PAGE}/${encodeURIComponent(await firstPasskeyOf(staff.username))}/remove`]) {
+      await page.goto(`${server.issuer}${path}`);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 360 px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${server.issuer}${PASSKEYS_PAGE}/not-a-passkey/remove`);
     assert.match(await page.getByRole('alert').innerText(), /not found/);
     await axe(page, 'remove, not found (en)');

@@ -19,6 +19,7 @@ describe('passkeys over HTTP with a software authenticator', () => {
   after(() => server?.cleanup());
 
   const csrfOf = async (agent: Agent, path = '/login') => /data-csrf="([^"]+)"/.exec(await (await agent.get(path)).text())![1]!;
+  const read = async (res: Response | Promise<Response>): Promise<any> => (await res).json();
   const post = (agent: Agent, path: string, body: unknown) =>
     agent.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
   const passkeysOf = async (username: string) =>
@@ -39,7 +40,7 @@ describe('passkeys over HTTP with a software authenticator', () => {
     await server.services.db.query(`UPDATE web_sessions SET authenticated_at = now() - interval '6 minutes'`);
     const stale = await post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf });
     assert.equal(stale.status, 403);
-    assert.equal((await stale.json()).error, 'passkey.reauth');
+    assert.equal((await read(stale)).error, 'passkey.reauth');
     const page = await (await agent.get(PASSKEYS_PAGE)).text();
     assert.match(page, /action="\/account\/passkeys\/confirm"/, 'the password is asked again');
     const wrong = await agent.post(`${PASSKEYS_PAGE}/confirm`, { _csrf: csrf, password: 'Wrong#2026sso' });
@@ -48,11 +49,11 @@ describe('passkeys over HTTP with a software authenticator', () => {
     assert.equal((await post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf })).status, 403, 'still not proven');
     assert.equal((await agent.post(`${PASSKEYS_PAGE}/confirm`, { _csrf: csrf, password: teacher.password })).status, 303);
 
-    const options = await (await post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf })).json();
+    const options = await read(post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf }));
     const answer = device.create(options);
     const added = await post(agent, PASSKEYS_PAGE, { _csrf: csrf, name: '', response: answer });
     assert.equal(added.status, 200);
-    assert.equal((await added.json()).redirect, `${PASSKEYS_PAGE}?done=added`);
+    assert.equal((await read(added)).redirect, `${PASSKEYS_PAGE}?done=added`);
     assert.deepEqual((await passkeysOf(teacher.username)).map((p) => [p.id, p.name]), [[device.id, 'Passkey']], 'no name typed, no browser named: a plain one');
     const again = await post(agent, PASSKEYS_PAGE, { _csrf: csrf, name: 'twice', response: answer });
     assert.equal(again.status, 400, 'the challenge answered once');
@@ -62,13 +63,13 @@ describe('passkeys over HTTP with a software authenticator', () => {
     await post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf });
     const bad = await post(agent, PASSKEYS_PAGE, { _csrf: csrf, name: 'x', response: { id: 'not a credential' } });
     assert.equal(bad.status, 400);
-    assert.equal((await bad.json()).message, '無法新增這個通行金鑰，請再試一次。');
+    assert.equal((await read(bad)).message, '無法新增這個通行金鑰，請再試一次。');
     const other = await signedIn(staff);
     const otherCsrf = await csrfOf(other, PASSKEYS_PAGE);
-    const staffOptions = await (await post(other, `${PASSKEYS_PAGE}/options`, { _csrf: otherCsrf })).json();
+    const staffOptions = await read(post(other, `${PASSKEYS_PAGE}/options`, { _csrf: otherCsrf }));
     const stolen = softAuthenticator({ rpID: new URL(server.issuer).hostname, origin: server.issuer });
     // The teacher's fresh, unanswered challenge, carried by the staff member's browser.
-    const teacherOptions = await (await post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf })).json();
+    const teacherOptions = await read(post(agent, `${PASSKEYS_PAGE}/options`, { _csrf: csrf }));
     assert.notEqual(teacherOptions.challenge, staffOptions.challenge);
     other.cookiesFor().set('edusso.pk', agent.cookiesFor().get('edusso.pk') ?? '');
     assert.equal((await post(other, PASSKEYS_PAGE, { _csrf: otherCsrf, name: 'x', response: stolen.create(teacherOptions) })).status, 400);
@@ -78,21 +79,21 @@ describe('passkeys over HTTP with a software authenticator', () => {
   test('passwordless sign-in lands where asked; a disabled account is refused as password sign-in refuses it', async () => {
     const agent = new Agent(server.issuer);
     const csrf = await csrfOf(agent);
-    const options = await (await post(agent, '/login/passkey/options', { _csrf: csrf })).json();
+    const options = await read(post(agent, '/login/passkey/options', { _csrf: csrf }));
     assert.equal(options.userVerification, 'required');
     const res = await post(agent, `/login/passkey?next=${encodeURIComponent(PASSKEYS_PAGE)}`, { _csrf: csrf, response: device.get(options) });
     assert.equal(res.status, 200);
-    assert.equal((await res.json()).redirect, PASSKEYS_PAGE);
+    assert.equal((await read(res)).redirect, PASSKEYS_PAGE);
     assert.match(await (await agent.get(PASSKEYS_PAGE)).text(), /最後使用時間：\d/);
 
     const account = (await server.services.accounts.findByUsername(teacher.username))!;
     await server.services.accounts.disable(account.id, 'inactive');
     const shut = new Agent(server.issuer);
     const shutCsrf = await csrfOf(shut);
-    const o2 = await (await post(shut, '/login/passkey/options', { _csrf: shutCsrf })).json();
+    const o2 = await read(post(shut, '/login/passkey/options', { _csrf: shutCsrf }));
     const refused = await post(shut, '/login/passkey', { _csrf: shutCsrf, response: device.get(o2) });
     assert.equal(refused.status, 403);
-    assert.match((await refused.json()).message, /啟用帳號/);
+    assert.match((await read(refused)).message, /啟用帳號/);
     assert.equal(shut.cookiesFor().has('edusso.sid'), false);
     const [last] = await server.services.db.query<{ method: string; result: string }>(`SELECT method, result FROM sign_in_records WHERE account_id = $1 ORDER BY id DESC LIMIT 1`, [account.id]);
     assert.deepEqual(last, { method: 'passkey', result: 'failed' });
