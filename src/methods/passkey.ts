@@ -16,6 +16,11 @@ export const RP_NAME = '教育雲端帳號';
 /** How long a challenge may be answered; the browser's own prompt times out at the same moment. */
 export const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
 export const PASSKEY_NAME_MAX = 50;
+/**
+ * EdDSA, ES256, RS256: what authenticators make. Named here, so the library does not probe the runtime
+ * for post-quantum algorithms (Node prints an experimental-feature warning when it does).
+ */
+const ALGORITHMS = [-8, -7, -257];
 
 /** The relying party of an issuer: its host names the passkeys (rpID), its origin is the only page that may use them. */
 export function relyingParty(issuer: string): { rpID: string; origin: string } {
@@ -86,6 +91,7 @@ export function passkeyMethod(deps: { passkeys: PasskeyRepo; issuer: string }) {
         userID: Buffer.from(account.id, 'utf8'),
         timeout: PASSKEY_CHALLENGE_SECONDS * 1000,
         attestationType: 'none',
+        supportedAlgorithmIDs: ALGORITHMS,
         excludeCredentials: descriptors(await deps.passkeys.listForAccount(account.id)),
         authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       });
@@ -97,7 +103,7 @@ export function passkeyMethod(deps: { passkeys: PasskeyRepo; issuer: string }) {
       if (!parsed.success) return { ok: false, reason: 'invalid' };
       try {
         // 'preferred' at creation: a key without user verification may still serve as a second factor.
-        const r = await verifyRegistrationResponse({ response: parsed.data as RegistrationResponseJSON, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false });
+        const r = await verifyRegistrationResponse({ response: parsed.data as RegistrationResponseJSON, expectedChallenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false, supportedAlgorithmIDs: ALGORITHMS });
         if (!r.verified) return { ok: false, reason: 'invalid' };
         const c = r.registrationInfo.credential;
         return { ok: true, passkey: { id: c.id, accountId, publicKey: c.publicKey, counter: c.counter, transports: c.transports ?? [], name } };
