@@ -198,6 +198,17 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.waitForURL(/\?done=added$/);
     assert.deepEqual(await passkeysOf(staff.username), ['Phone']);
     await axe(page, 'passkeys, one added (en)');
+    // 「Rename」: an empty name is refused in place.
+    await page.locator('#passkeys summary').click();
+    await page.getByLabel('New name').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#rename-0-error').waitFor();
+    assert.match(await page.locator('#rename-0-error').innerText(), /Enter a name/);
+    await axe(page, 'passkeys, rename refused (en)');
+    await page.getByLabel('New name').fill('Work phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\?done=renamed$/);
+    assert.deepEqual(await passkeysOf(staff.username), ['Work phone']);
     // At 360 px nothing scrolls sideways: the list and the remove page.
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of [PASSKEYS_PAGE, `${PASSKEYS_PAGE}/${encodeURIComponent(await firstPasskeyOf(staff.username))}/remove`]) {
@@ -214,7 +225,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.getByRole('button', { name: 'Remove' }).click();
     await page.locator('#password-error').waitFor();
     await axe(page, 'remove, password missing (en)');
-    assert.deepEqual(await passkeysOf(staff.username), ['Phone']);
+    assert.deepEqual(await passkeysOf(staff.username), ['Work phone']);
     // Signed out, in English: the passkey signs in again.
     await context.clearCookies();
     await page.goto(`${server.issuer}/login?lang=en`);

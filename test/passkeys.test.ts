@@ -100,6 +100,24 @@ describe('passkeys over HTTP with a software authenticator', () => {
     await server.services.accounts.activate(account.id);
   });
 
+  test('renaming: only the owner’s passkey, a name required; nothing changes otherwise', async () => {
+    const [passkey] = await passkeysOf(teacher.username);
+    const path = `${PASSKEYS_PAGE}/${passkey!.id}/rename`;
+    const other = await signedIn(staff);
+    const elsewhere = await other.post(path, { _csrf: await csrfOf(other, PASSKEYS_PAGE), name: 'mine now' });
+    assert.equal(elsewhere.status, 404);
+    assert.match(await elsewhere.text(), /找不到這個通行金鑰/);
+    const agent = await signedIn(teacher);
+    const csrf = await csrfOf(agent, PASSKEYS_PAGE);
+    assert.equal((await agent.post(path, { name: 'no token' })).status, 403);
+    const empty = await agent.post(path, { _csrf: csrf, name: '   ' });
+    assert.equal(empty.status, 400);
+    assert.match(await empty.text(), /<details open>[\s\S]*請輸入名稱/);
+    assert.equal((await passkeysOf(teacher.username))[0]!.name, 'Passkey');
+    assert.equal((await agent.post(path, { _csrf: csrf, name: '  我的  手機 ' })).status, 303);
+    assert.equal((await passkeysOf(teacher.username))[0]!.name, '我的 手機');
+  });
+
   test('removal asks the password; another account’s passkey, a missing or wrong password change nothing; too many wrong ones wait', async () => {
     const [passkey] = await passkeysOf(teacher.username);
     const other = await signedIn(staff);

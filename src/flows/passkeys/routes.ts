@@ -11,7 +11,7 @@ import type { FlowCookie } from '../kit/flow-cookie.ts';
 import { withForm } from '../kit/form.ts';
 import { recentlySignedIn, requireAccount, safeNext } from '../kit/signed-in.ts';
 import { landing } from './flow.ts';
-import { ceremonyBody, passwordForm, type CeremonyBody } from './schemas.ts';
+import { ceremonyBody, passwordForm, renameForm, type CeremonyBody } from './schemas.ts';
 import type { PasskeyService, Refusal } from './service.ts';
 
 const JSON_LIMIT_BYTES = 32 * 1024;
@@ -56,17 +56,20 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     return ctx.state.account;
   };
 
-  async function showPage(ctx: Ctx, extra: { passwordError?: Refusal } = {}) {
+  async function showPage(ctx: Ctx, extra: { passwordError?: Refusal; renameError?: { id: string; refusal: Refusal }; formError?: Refusal } = {}) {
     const account = requireAccount(ctx);
     if (!account) return;
-    const done = ctx.query.done === 'added' || ctx.query.done === 'removed' ? ctx.query.done : undefined;
-    const e = extra.passwordError;
+    const done = (['added', 'removed', 'renamed'] as const).find((x) => x === ctx.query.done);
+    const e = extra.passwordError ?? extra.renameError?.refusal ?? extra.formError;
     if (e) ctx.status = e.status;
+    const field = (r: Refusal | undefined) => r && { key: r.error, params: r.params };
     ctx.body = passkeysPage(page(ctx), {
       passkeys: await d.service.list(account.id),
       recent: recentlySignedIn(ctx),
       done: e ? undefined : done,
-      passwordError: e && { key: e.error, params: e.params },
+      passwordError: field(extra.passwordError),
+      renameError: extra.renameError && { id: extra.renameError.id, error: field(extra.renameError.refusal) },
+      formError: extra.formError && ctx.state.t(extra.formError.error),
     }).value;
   }
 
@@ -103,6 +106,20 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     if (!r.ok) return refused(ctx, r);
     json(ctx, 200, { redirect: `${PASSKEYS_PAGE}?done=added` });
   });
+
+  router.post(
+    `${PASSKEYS_PAGE}/:id/rename`,
+    requireCsrf,
+    withForm(renameForm, async (ctx, input) => {
+      const account = requireAccount(ctx);
+      if (!account) return;
+      const id = ctx.params.id!;
+      const r = await d.service.rename(account, id, input.ok ? input.data.name : '', context(ctx));
+      if (!r.ok) return showPage(ctx, r.status === 404 ? { formError: r } : { renameError: { id, refusal: r } });
+      ctx.status = 303;
+      ctx.redirect(`${PASSKEYS_PAGE}?done=renamed`);
+    }),
+  );
 
   const removePath = `${PASSKEYS_PAGE}/:id/remove`;
   router.get(removePath, async (ctx) => {

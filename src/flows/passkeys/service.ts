@@ -1,7 +1,7 @@
 import { summarizeUserAgent } from '../../domain/user-agent.ts';
 import { text, type Lang } from '../../i18n/translate.ts';
 import { passwordMethod } from '../../methods/password.ts';
-import { passkeyName, type PasskeyMethod } from '../../methods/passkey.ts';
+import { PASSKEY_NAME_MAX, passkeyName, type PasskeyMethod } from '../../methods/passkey.ts';
 import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
 import type { Account, Passkey, Store } from '../../storage/ports.ts';
 import type { FlowStore } from '../kit/flow-store.ts';
@@ -98,6 +98,15 @@ export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: 
       });
       d.kickDelivery?.();
       return { ok: true, passkey: { id: r.passkey.id, name: r.passkey.name } };
+    },
+
+    /** 「重新命名」: only the owner's passkey; a name is required. */
+    async rename(account: Account, id: string, typed: string, context: RequestContext): Promise<{ ok: true } | Refusal> {
+      const name = typed.replace(/\s+/g, ' ').trim().slice(0, PASSKEY_NAME_MAX);
+      if (!name) return refuse('passkey.nameMissing');
+      if (!(await store.passkeys.rename(account.id, id, name))) return refuse('passkey.notFound', 404);
+      await store.audit.record({ type: 'passkey.renamed', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { passkey: id, name } });
+      return { ok: true };
     },
 
     /** 「移除」 with the password asked again: only the owner's passkey, audited, the owner told. */

@@ -15,7 +15,11 @@ export interface PasskeySectionView {
   recent: boolean;
   /** The confirm-password form's error. */
   passwordError?: FieldError;
-  done?: 'added' | 'removed';
+  done?: 'added' | 'removed' | 'renamed';
+  /** A message for the whole section (a passkey that is not there). */
+  formError?: string;
+  /** The rename form of this passkey comes back open with its error. */
+  renameError?: { id: string; error: FieldError };
   /** The section is the page (h1) or a part of one (h2). */
   standalone?: boolean;
 }
@@ -55,6 +59,35 @@ function AddPasskey({ p }: { p: PageContext }) {
   );
 }
 
+/** 「重新命名」 in place: a disclosure (no JavaScript needed), open again when its name was refused. */
+function Rename({ p, id, name, i, error }: { p: PageContext; id: string; name: string; i: number; error?: FieldError }) {
+  const field = `rename-${i}`;
+  return (
+    <details open={Boolean(error)}>
+      <summary safe>{p.t('passkey.rename')}</summary>
+      <form method="post" action={`${PASSKEYS_PAGE}/${encodeURIComponent(id)}/rename`} class="form" novalidate>
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <div class="field">
+          <label for={field} safe>
+            {p.t('passkey.renameTo')}
+          </label>
+          <input id={field} name="name" value={name} maxlength="50" autocomplete="off" required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${field}-error` : undefined} />
+          {error ? (
+            <p class="field-error" id={`${field}-error`} safe>
+              {p.t(error.key, error.params)}
+            </p>
+          ) : (
+            ''
+          )}
+        </div>
+        <button type="submit" safe>
+          {p.t('passkey.save')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** The password asked again before a passkey may be added (a session proven more than 5 minutes ago). */
 function ConfirmPassword({ p, error }: { p: PageContext; error?: FieldError }) {
   return (
@@ -86,9 +119,10 @@ export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView
       <p class="lead" safe>
         {p.t('passkey.intro')}
       </p>
+      <ErrorBox message={v.formError} />
       {v.done ? (
         <p class="success" role="status" safe>
-          {p.t(v.done === 'added' ? 'passkey.added' : 'passkey.removed')}
+          {p.t(`passkey.${v.done}`)}
         </p>
       ) : (
         ''
@@ -108,6 +142,7 @@ export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView
               <a class="button" href={`${PASSKEYS_PAGE}/${encodeURIComponent(k.id)}/remove`} aria-describedby={`passkey-${i}`} safe>
                 {p.t('passkey.remove')}
               </a>
+              <Rename p={p} id={k.id} name={k.name} i={i} error={v.renameError?.id === k.id ? v.renameError.error : undefined} />
             </li>
           ))}
         </ul>
