@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoAccounts } from '../src/seed/demo.ts';
-import { PASSKEYS_PAGE } from '../src/web/views/passkeys.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE } from '../src/web/views/passkeys.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { axeViolations } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
@@ -211,13 +211,13 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     assert.deepEqual(await passkeysOf(staff.username), ['Work phone']);
     // At 360 px nothing scrolls sideways: the list and the remove page.
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of [PASSKEYS_PAGE, `${PASSKEYS_PAGE}/${encodeURIComponent(await firstPasskeyOf(staff.username))}/remove`]) {
+    for (const path of [PASSKEYS_PAGE, `${PASSKEYS_BASE}/${encodeURIComponent(await firstPasskeyOf(staff.username))}/remove`]) {
       await page.goto(`${server.issuer}${path}`);
       const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 360 px`);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.issuer}${PASSKEYS_PAGE}/not-a-passkey/remove`);
+    await page.goto(`${server.issuer}${PASSKEYS_BASE}/not-a-passkey/remove`);
     assert.match(await page.getByRole('alert').innerText(), /not found/);
     await axe(page, 'remove, not found (en)');
     await page.goto(`${server.issuer}${PASSKEYS_PAGE}`);

@@ -6,7 +6,7 @@ import { page, type AppState, type Ctx } from '../../web/context.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
 import { HttpError } from '../../web/middleware/errors.ts';
 import type { WebSessions } from '../../web/middleware/web-session.ts';
-import { PASSKEYS_PAGE, passkeysPage, removePasskeyPage } from '../../web/views/passkeys.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysPage, removePasskeyPage } from '../../web/views/passkeys.ts';
 import type { FlowCookie } from '../kit/flow-cookie.ts';
 import { withForm } from '../kit/form.ts';
 import { recentlySignedIn, requireAccount, safeNext } from '../kit/signed-in.ts';
@@ -38,7 +38,7 @@ async function readCeremony(ctx: Ctx): Promise<CeremonyBody> {
 }
 
 /**
- * 通行金鑰: the management page (PASSKEYS_PAGE, until 雙因子認證綁定 embeds the section), registration
+ * 通行金鑰: the management page (PASSKEYS_PAGE; the forms and calls under PASSKEYS_BASE wherever the section is shown), registration
  * and passwordless sign-in, on the SSO site and inside an application's sign-in.
  */
 export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSessions; cookie: FlowCookie; oidc: { readonly provider: Provider } }) {
@@ -73,10 +73,11 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     }).value;
   }
 
-  router.get(PASSKEYS_PAGE, (ctx) => showPage(ctx));
+  // Once another page shows the section, this address leads there.
+  router.get(PASSKEYS_BASE, (ctx) => (PASSKEYS_PAGE === PASSKEYS_BASE ? showPage(ctx) : ctx.redirect(`${PASSKEYS_PAGE}${ctx.search}#passkeys`)));
 
   router.post(
-    `${PASSKEYS_PAGE}/confirm`,
+    `${PASSKEYS_BASE}/confirm`,
     requireCsrf,
     withForm(passwordForm, async (ctx, input) => {
       const account = requireAccount(ctx);
@@ -89,7 +90,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     }),
   );
 
-  router.post(`${PASSKEYS_PAGE}/options`, async (ctx) => {
+  router.post(`${PASSKEYS_BASE}/options`, async (ctx) => {
     await readCeremony(ctx);
     const account = jsonAccount(ctx);
     if (!recentlySignedIn(ctx)) return json(ctx, 403, { error: 'passkey.reauth', message: ctx.state.t('passkey.reauth') });
@@ -98,7 +99,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     json(ctx, 200, options as unknown as Record<string, unknown>);
   });
 
-  router.post(PASSKEYS_PAGE, async (ctx) => {
+  router.post(PASSKEYS_BASE, async (ctx) => {
     const body = await readCeremony(ctx);
     const account = jsonAccount(ctx);
     const r = await d.service.register(account, d.cookie.get(ctx), body.response, body.name, context(ctx), ctx.state.lang);
@@ -108,7 +109,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
   });
 
   router.post(
-    `${PASSKEYS_PAGE}/:id/rename`,
+    `${PASSKEYS_BASE}/:id/rename`,
     requireCsrf,
     withForm(renameForm, async (ctx, input) => {
       const account = requireAccount(ctx);
@@ -121,7 +122,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     }),
   );
 
-  const removePath = `${PASSKEYS_PAGE}/:id/remove`;
+  const removePath = `${PASSKEYS_BASE}/:id/remove`;
   router.get(removePath, async (ctx) => {
     const account = requireAccount(ctx);
     if (!account) return;

@@ -4,8 +4,10 @@ import { passwordInput, type FieldError } from './fields.tsx';
 import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
-/** Where the passkey section is served on its own until the two-factor page embeds it: change it here only. */
-export const PASSKEYS_PAGE = '/account/passkeys';
+/** Where the passkey section is shown (links back, redirects after a change): change it here only when 雙因子認證綁定 embeds it. */
+export const PASSKEYS_PAGE: string = '/account/passkeys';
+/** Where the section's forms and JSON calls go, wherever it is shown. */
+export const PASSKEYS_BASE: string = '/account/passkeys';
 
 const when = (p: PageContext, d: Date) => d.toLocaleString(p.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' });
 
@@ -31,8 +33,8 @@ function AddPasskey({ p }: { p: PageContext }) {
       <form
         class="form"
         id="passkey-add"
-        action={PASSKEYS_PAGE}
-        data-passkey-register={PASSKEYS_PAGE}
+        action={PASSKEYS_BASE}
+        data-passkey-register={PASSKEYS_BASE}
         data-csrf={p.csrf}
         data-msg-working={p.t('passkey.working')}
         data-msg-cancelled={p.t('passkey.cancelled')}
@@ -65,7 +67,7 @@ function Rename({ p, id, name, i, error }: { p: PageContext; id: string; name: s
   return (
     <details open={Boolean(error)}>
       <summary safe>{p.t('passkey.rename')}</summary>
-      <form method="post" action={`${PASSKEYS_PAGE}/${encodeURIComponent(id)}/rename`} class="form" novalidate>
+      <form method="post" action={`${PASSKEYS_BASE}/${encodeURIComponent(id)}/rename`} class="form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <div class="field">
           <label for={field} safe>
@@ -91,7 +93,7 @@ function Rename({ p, id, name, i, error }: { p: PageContext; id: string; name: s
 /** The password asked again before a passkey may be added (a session proven more than 5 minutes ago). */
 function ConfirmPassword({ p, error }: { p: PageContext; error?: FieldError }) {
   return (
-    <form method="post" action={`${PASSKEYS_PAGE}/confirm`} class="form" novalidate>
+    <form method="post" action={`${PASSKEYS_BASE}/confirm`} class="form" novalidate>
       <input type="hidden" name="_csrf" value={p.csrf} />
       <p safe>{p.t('passkey.confirmIntro')}</p>
       {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error })}
@@ -103,7 +105,8 @@ function ConfirmPassword({ p, error }: { p: PageContext; error?: FieldError }) {
 }
 
 /** 通行金鑰 of 雙因子認證綁定: the list (name, added, last used, 「移除」) and 「新增通行金鑰」. */
-export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView }) {
+export function PasskeySection(v: PasskeySectionView & { p: PageContext }) {
+  const { p } = v;
   const heading = p.t('passkey.title');
   return (
     <section id="passkeys" class="card" aria-labelledby="passkeys-title">
@@ -139,7 +142,7 @@ export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView
               <br />
               <span safe>{`${p.t('passkey.lastUsed')}：${k.lastUsedAt ? when(p, k.lastUsedAt) : p.t('passkey.neverUsed')}`}</span>
               <br />
-              <a class="button" href={`${PASSKEYS_PAGE}/${encodeURIComponent(k.id)}/remove`} aria-describedby={`passkey-${i}`} safe>
+              <a class="button" href={`${PASSKEYS_BASE}/${encodeURIComponent(k.id)}/remove`} aria-describedby={`passkey-${i}`} safe>
                 {p.t('passkey.remove')}
               </a>
               <Rename p={p} id={k.id} name={k.name} i={i} error={v.renameError?.id === k.id ? v.renameError.error : undefined} />
@@ -156,7 +159,7 @@ export function PasskeySection({ p, v }: { p: PageContext; v: PasskeySectionView
 }
 
 export function passkeysPage(p: PageContext, v: PasskeySectionView) {
-  return consoleLayout(p, p.t('passkey.title'), <PasskeySection p={p} v={{ ...v, standalone: true }} />);
+  return consoleLayout(p, p.t('passkey.title'), <PasskeySection p={p} {...v} standalone />);
 }
 
 /** 「移除」: the passkey named, the password asked again; or, for a passkey that is not there, why. */
@@ -171,7 +174,7 @@ export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, '
       </h1>
       <ErrorBox message={v.formError} />
       {v.passkey ? (
-        <form method="post" action={`${PASSKEYS_PAGE}/${encodeURIComponent(v.passkey.id)}/remove`} class="form" novalidate>
+        <form method="post" action={`${PASSKEYS_BASE}/${encodeURIComponent(v.passkey.id)}/remove`} class="form" novalidate>
           <input type="hidden" name="_csrf" value={p.csrf} />
           <p safe>{p.t('passkey.removeConfirm', { name: v.passkey.name })}</p>
           {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error: v.error })}
