@@ -17,7 +17,7 @@ import { sourceDataMethod } from '../methods/source-data.ts';
 import type { Services } from './compose.ts';
 import type { PasskeyChallenge } from '../flows/passkeys/flow.ts';
 import { passkeyService, type PasskeyService } from '../flows/passkeys/service.ts';
-import { passkeyMethod, PASSKEY_CHALLENGE_SECONDS } from '../methods/passkey.ts';
+import { passkeyMethod as makePasskeyMethod, PASSKEY_CHALLENGE_SECONDS, type PasskeyMethod } from '../methods/passkey.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -32,6 +32,8 @@ export interface Flows {
   forgotAccount: ForgotAccountService;
   contact: ContactService;
   passkeys: PasskeyService;
+  /** Passkeys as a second factor: `hasPasskeys`, `authenticationOptions(accountId)`, `verifyAuthentication(r, challenge, accountId)`. */
+  passkeyMethod: PasskeyMethod;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -75,6 +77,7 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  const passkeys = passkeyService({ store, method: passkeyMethod({ passkeys: store.passkeys, issuer: settings.issuer }), flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, passkeys };
+  const passkeyMethod = makePasskeyMethod({ passkeys: store.passkeys, issuer: settings.issuer });
+  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, passkeys, passkeyMethod };
 }
