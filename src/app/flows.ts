@@ -25,6 +25,9 @@ import type { BindingState } from '../flows/two-factor/flow.ts';
 import { twoFactorService, type TwoFactorService } from '../flows/two-factor/service.ts';
 import type { PendingSignIn } from '../flows/second-factor/flow.ts';
 import { secondFactorService, type SecondFactorService } from '../flows/second-factor/service.ts';
+import type { PasskeyChallenge } from '../flows/passkeys/flow.ts';
+import { passkeyService, type PasskeyService } from '../flows/passkeys/service.ts';
+import { passkeyMethod as makePasskeyMethod, PASSKEY_CHALLENGE_SECONDS, type PasskeyMethod } from '../methods/passkey.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
 const FEDERATION_TTL_SECONDS = 10 * 60;
@@ -44,6 +47,9 @@ export interface Flows {
   sessions: SessionsService;
   twoFactor: TwoFactorService;
   secondFactor: SecondFactorService;
+  passkeys: PasskeyService;
+  /** Passkeys as a second factor: `hasPasskeys`, `authenticationOptions(accountId)`, `verifyAuthentication(r, challenge, accountId)`. */
+  passkeyMethod: PasskeyMethod;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -93,5 +99,7 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const totp = totpMethod({ twoFactor: store.twoFactor, pii: s.pii, limits: s.rateLimits, audit: store.audit });
   const twoFactor = twoFactorService({ store, flows: flowStore<BindingState>(store.flows, 'two-factor', 30 * 60), totp, pii: s.pii, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor };
+  const passkeyMethod = makePasskeyMethod({ passkeys: store.passkeys, issuer: settings.issuer });
+  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod };
 }

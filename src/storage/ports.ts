@@ -5,6 +5,7 @@ import type { FlowRepo, VerificationCodeRepo } from './ports/flows.ts';
 import type { OutboxRepo, TicketRepo } from './ports/notify.ts';
 import type { HealthRepo, OidcPayloadRepo } from './ports/oidc.ts';
 import type { TwoFactorRepo } from './ports/two-factor.ts';
+import type { PasskeyRepo } from './ports/passkeys.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -14,6 +15,7 @@ export type * from './ports/flows.ts';
 export type * from './ports/notify.ts';
 export type * from './ports/oidc.ts';
 export type * from './ports/two-factor.ts';
+export type * from './ports/passkeys.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -35,6 +37,7 @@ export interface Repos {
   sourcePeople: SourcePeopleRepo;
   health: HealthRepo;
   twoFactor: TwoFactorRepo;
+  passkeys: PasskeyRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

@@ -12,6 +12,7 @@ import { sqlHealth, sqlOidcPayloads } from './sql/oidc.ts';
 import { sqlSigningKeys } from './sql/signing-keys.ts';
 import { sqlSignIns } from './sql/sign-ins.ts';
 import { sqlTwoFactor } from './sql/two-factor.ts';
+import { sqlPasskeys } from './sql/passkeys.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -34,6 +35,7 @@ export function sqlRepos(q: Queryable): Repos {
     sourcePeople: sqlSourcePeople(q),
     health: sqlHealth(q),
     twoFactor: sqlTwoFactor(q),
+    passkeys: sqlPasskeys(q),
   };
 }
 

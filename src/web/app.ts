@@ -9,6 +9,7 @@ import { schoolTransferRoutes } from '../flows/school-transfer/routes.ts';
 import { forgotAccountRoutes } from '../flows/forgot-account/routes.ts';
 import { federationRoutes } from '../flows/federation/routes.ts';
 import { FEDERATION_COOKIE, flowCookie, RECOVERY_COOKIE, REGISTRATION_COOKIE } from '../flows/kit/flow-cookie.ts';
+import { PASSKEY_COOKIE } from '../flows/passkeys/flow.ts';
 import { recoveryRoutes } from '../flows/recovery/routes.ts';
 import { registrationRoutes } from '../flows/registration/routes.ts';
 import { liveProvider, type LiveProvider } from '../oidc/live-provider.ts';
@@ -40,6 +41,7 @@ import { TWO_FACTOR_COOKIE, twoFactorRoutes } from '../flows/two-factor/routes.t
 import { SECOND_FACTOR_COOKIE } from '../flows/second-factor/flow.ts';
 import { secondFactorGate } from '../flows/second-factor/gate.ts';
 import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
+import { passkeyRoutes } from '../flows/passkeys/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -50,7 +52,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
   const { captcha } = s;
   const sessions = webSessions(s.webSessions, s.accounts, secure);
   const flows = composeFlows(s, hooks);
-  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, twoFactor, secondFactor: secondFactorService } = flows;
+  const { authenticate, registration, registrationPrefill, federation, recovery, forgotAccount, contact, twoFactor, secondFactor: secondFactorService, passkeys } = flows;
   const registrationCookie = flowCookie(REGISTRATION_COOKIE, secure);
   const secondFactorCookie = flowCookie(SECOND_FACTOR_COOKIE, secure);
   const secondFactor = secondFactorGate({ service: secondFactorService, cookie: secondFactorCookie, sessions });
@@ -140,6 +142,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     signInRecordRoutes({ service: s.signInRecords }),
     changePasswordRoutes({ service: flows.changePassword }),
     sessionsRoutes({ service: flows.sessions }),
+    passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -1,6 +1,7 @@
 import { captchaField, defaultSubmit } from './captcha.tsx';
 import { passwordInput } from './fields.tsx';
 import { ErrorBox, layout } from './layout.tsx';
+import { PasskeySignIn } from './passkeys.tsx';
 import type { PageContext } from './page-context.ts';
 
 export interface LoginView {
@@ -93,6 +94,7 @@ export function loginPage(p: PageContext, v: LoginView) {
         </div>
         <PasswordCaptchaSubmit p={p} captchaId={v.captchaId} />
       </form>
+      <PasskeySignIn p={p} action={v.action} interaction={v.interaction} />
       <p class="more">
         <a href={county} safe>
           {p.t('county.login')}

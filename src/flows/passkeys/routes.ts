@@ -1,0 +1,188 @@
+import Router from '@koa/router';
+import type Provider from 'oidc-provider';
+import { toAmr } from '../../domain/sign-in-method.ts';
+import { constantTimeEqual } from '../../security/tokens.ts';
+import { page, type AppState, type Ctx } from '../../web/context.ts';
+import { requireCsrf } from '../../web/middleware/csrf.ts';
+import { HttpError } from '../../web/middleware/errors.ts';
+import type { WebSessions } from '../../web/middleware/web-session.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysPage, removePasskeyPage } from '../../web/views/passkeys.ts';
+import type { FlowCookie } from '../kit/flow-cookie.ts';
+import { withForm } from '../kit/form.ts';
+import { recentlySignedIn, requireAccount, safeNext } from '../kit/signed-in.ts';
+import { landing } from './flow.ts';
+import { ceremonyBody, passwordForm, renameForm, type CeremonyBody } from './schemas.ts';
+import type { PasskeyService, Refusal } from './service.ts';
+
+const JSON_LIMIT_BYTES = 32 * 1024;
+
+/** A JSON post of passkeys.js: size-limited, shape-checked, and carrying this browser's CSRF token. */
+async function readCeremony(ctx: Ctx): Promise<CeremonyBody> {
+  if (!ctx.is('application/json')) throw new HttpError(415, 'error.badForm');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += chunk.length;
+    if (size > JSON_LIMIT_BYTES) throw new HttpError(413, 'error.tooLarge');
+    chunks.push(chunk);
+  }
+  let parsed;
+  try {
+    parsed = ceremonyBody.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+  } catch {
+    throw new HttpError(400, 'error.badForm');
+  }
+  if (!parsed.success) throw new HttpError(400, 'error.badForm');
+  if (!parsed.data._csrf || !constantTimeEqual(parsed.data._csrf, ctx.state.csrf)) throw new HttpError(403, 'error.csrf');
+  return parsed.data;
+}
+
+/**
+ * 通行金鑰: the management page (PASSKEYS_PAGE; the forms and calls under PASSKEYS_BASE wherever the section is shown), registration
+ * and passwordless sign-in, on the SSO site and inside an application's sign-in.
+ */
+export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSessions; cookie: FlowCookie; oidc: { readonly provider: Provider } }) {
+  const router = new Router<AppState>();
+  const context = (ctx: Ctx, clientId?: string) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined, clientId });
+  const json = (ctx: Ctx, status: number, body: Record<string, unknown>) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = status;
+    ctx.body = body;
+  };
+  const refused = (ctx: Ctx, r: Refusal) => json(ctx, r.status, { error: r.error, message: ctx.state.t(r.error, r.params) });
+  /** The signed-in account of a JSON call (no redirect to a login page: the script shows the message). */
+  const jsonAccount = (ctx: Ctx) => {
+    if (!ctx.state.account) throw new HttpError(401, 'passkey.reauth');
+    return ctx.state.account;
+  };
+
+  async function showPage(ctx: Ctx, extra: { passwordError?: Refusal; renameError?: { id: string; refusal: Refusal }; formError?: Refusal } = {}) {
+    const account = requireAccount(ctx);
+    if (!account) return;
+    const done = (['added', 'removed', 'renamed'] as const).find((x) => x === ctx.query.done);
+    const e = extra.passwordError ?? extra.renameError?.refusal ?? extra.formError;
+    if (e) ctx.status = e.status;
+    const field = (r: Refusal | undefined) => r && { key: r.error, params: r.params };
+    ctx.body = passkeysPage(page(ctx), {
+      passkeys: await d.service.list(account.id),
+      recent: recentlySignedIn(ctx),
+      done: e ? undefined : done,
+      passwordError: field(extra.passwordError),
+      renameError: extra.renameError && { id: extra.renameError.id, error: field(extra.renameError.refusal) },
+      formError: extra.formError && ctx.state.t(extra.formError.error),
+    }).value;
+  }
+
+  // Once another page shows the section, this address leads there.
+  router.get(PASSKEYS_BASE, (ctx) => (PASSKEYS_PAGE === PASSKEYS_BASE ? showPage(ctx) : ctx.redirect(`${PASSKEYS_PAGE}${ctx.search}#passkeys`)));
+
+  router.post(
+    `${PASSKEYS_BASE}/confirm`,
+    requireCsrf,
+    withForm(passwordForm, async (ctx, input) => {
+      const account = requireAccount(ctx);
+      if (!account) return;
+      const r = await d.service.confirmPassword(account, input.ok ? input.data.password : '', context(ctx));
+      if (!r.ok) return showPage(ctx, { passwordError: r });
+      await d.sessions.reauthenticated(ctx);
+      ctx.status = 303;
+      ctx.redirect(PASSKEYS_PAGE);
+    }),
+  );
+
+  router.post(`${PASSKEYS_BASE}/options`, async (ctx) => {
+    await readCeremony(ctx);
+    const account = jsonAccount(ctx);
+    if (!recentlySignedIn(ctx)) return json(ctx, 403, { error: 'passkey.reauth', message: ctx.state.t('passkey.reauth') });
+    const { token, options } = await d.service.registrationOptions(account);
+    d.cookie.set(ctx, token);
+    json(ctx, 200, options as unknown as Record<string, unknown>);
+  });
+
+  router.post(PASSKEYS_BASE, async (ctx) => {
+    const body = await readCeremony(ctx);
+    const account = jsonAccount(ctx);
+    const r = await d.service.register(account, d.cookie.get(ctx), body.response, body.name, context(ctx), ctx.state.lang);
+    d.cookie.clear(ctx);
+    if (!r.ok) return refused(ctx, r);
+    json(ctx, 200, { redirect: `${PASSKEYS_PAGE}?done=added` });
+  });
+
+  router.post(
+    `${PASSKEYS_BASE}/:id/rename`,
+    requireCsrf,
+    withForm(renameForm, async (ctx, input) => {
+      const account = requireAccount(ctx);
+      if (!account) return;
+      const id = ctx.params.id!;
+      const r = await d.service.rename(account, id, input.ok ? input.data.name : '', context(ctx));
+      if (!r.ok) return showPage(ctx, r.status === 404 ? { formError: r } : { renameError: { id, refusal: r } });
+      ctx.status = 303;
+      ctx.redirect(`${PASSKEYS_PAGE}?done=renamed`);
+    }),
+  );
+
+  const removePath = `${PASSKEYS_BASE}/:id/remove`;
+  router.get(removePath, async (ctx) => {
+    const account = requireAccount(ctx);
+    if (!account) return;
+    const passkey = await d.service.find(account.id, ctx.params.id!);
+    if (!passkey) ctx.status = 404;
+    ctx.body = removePasskeyPage(page(ctx), { passkey, formError: passkey ? undefined : ctx.state.t('passkey.notFound') }).value;
+  });
+  router.post(
+    removePath,
+    requireCsrf,
+    withForm(passwordForm, async (ctx, input) => {
+      const account = requireAccount(ctx);
+      if (!account) return;
+      const id = ctx.params.id!;
+      const r = await d.service.remove(account, id, input.ok ? input.data.password : '', context(ctx), ctx.state.lang);
+      if (r.ok) {
+        ctx.status = 303;
+        return ctx.redirect(`${PASSKEYS_PAGE}?done=removed`);
+      }
+      ctx.status = r.status;
+      const passkey = r.status === 404 ? undefined : await d.service.find(account.id, id);
+      const error = { key: r.error, params: r.params };
+      ctx.body = removePasskeyPage(page(ctx), passkey ? { passkey, error } : { formError: ctx.state.t('passkey.notFound') }).value;
+    }),
+  );
+
+  // Passwordless sign-in: the options, then the answer; the same challenge cookie, one ceremony at a time.
+  router.post('/login/passkey/options', async (ctx) => {
+    await readCeremony(ctx);
+    const { token, options } = await d.service.signInOptions();
+    d.cookie.set(ctx, token);
+    json(ctx, 200, options as unknown as Record<string, unknown>);
+  });
+
+  router.post('/login/passkey', async (ctx) => {
+    const body = await readCeremony(ctx);
+    const r = await d.service.signIn(d.cookie.get(ctx), body.response, context(ctx));
+    d.cookie.clear(ctx);
+    if (!r.ok) return refused(ctx, r);
+    await d.sessions.start(ctx, r.account.id, ['passkey']);
+    json(ctx, 200, { redirect: landing(safeNext(ctx.query.next)) });
+  });
+
+  // Inside an application's sign-in: the passkey signs in to the SSO site and finishes the interaction.
+  router.post('/interaction/:uid/passkey', async (ctx) => {
+    const body = await readCeremony(ctx);
+    let details;
+    try {
+      details = await d.oidc.provider.interactionDetails(ctx.req, ctx.res);
+    } catch {
+      throw new HttpError(400, 'error.interactionExpired');
+    }
+    if (details.uid !== ctx.params.uid || details.prompt.name !== 'login') throw new HttpError(400, 'error.interactionExpired');
+    const r = await d.service.signIn(d.cookie.get(ctx), body.response, context(ctx, String(details.params.client_id)));
+    d.cookie.clear(ctx);
+    if (!r.ok) return refused(ctx, r);
+    await d.sessions.start(ctx, r.account.id, ['passkey']);
+    const redirect = await d.oidc.provider.interactionResult(ctx.req, ctx.res, { login: { accountId: r.account.id, amr: toAmr(['passkey']) } }, { mergeWithLastSubmission: false });
+    json(ctx, 200, { redirect });
+  });
+
+  return router;
+}
