@@ -5,6 +5,6 @@ import { text, type Lang } from '../../i18n/translate.ts';
 export function passwordChangedNotice(username: string, at: Date, othersEnded: boolean, lang: Lang) {
   return {
     subject: text(lang, 'changePassword.notice.subject'),
-    text: text(lang, 'changePassword.notice.text', { username, time: taipeiTime(at, lang), others: othersEnded ? text(lang, 'changePassword.notice.othersEnded') : '' }),
+    text: text(lang, 'changePassword.notice.text', { username, time: taipeiTime(at), others: othersEnded ? text(lang, 'changePassword.notice.othersEnded') : '' }),
   };
 }

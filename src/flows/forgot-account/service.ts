@@ -1,3 +1,4 @@
+import { taipeiTime } from '../../domain/taipei-time.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateIdNumber } from '../../domain/national-id.ts';
 import { text, type Lang } from '../../i18n/translate.ts';
@@ -68,7 +69,7 @@ export function forgotAccountService(d: {
           detail: { method: 'id-number', display: d.display, found: Boolean(account) },
         });
         if (!account?.email || !account.emailVerified) return false;
-        const time = new Date().toLocaleString(context.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' });
+        const time = taipeiTime(new Date());
         const lines = [text(context.lang, 'forgotAccount.mail.text', { time })];
         if (d.display === 'masked') lines.push(text(context.lang, 'forgotAccount.mail.full', { username: account.username }));
         await repos.outbox.enqueue({ channel: 'email', to: account.email, subject: text(context.lang, 'forgotAccount.mail.subject'), text: lines.join('\n\n') });

@@ -30,7 +30,7 @@ export function changePasswordPage(p: PageContext, v: PasswordPage) {
           {p.t('changePassword.locked')}
         </p>
         <p id="unlocks-at" safe>
-          {p.t('changePassword.unlocksAt', { time: taipeiTime(v.until, p.lang) })}
+          {p.t('changePassword.unlocksAt', { time: taipeiTime(v.until) })}
         </p>
       </section>,
     );

@@ -48,8 +48,8 @@ function SessionCard({ p, r, n }: { p: PageContext; r: SessionRow; n: number }) 
         {row(p.t('sessions.browser'), r.browser || unknown)}
         {row(p.t('sessions.system'), r.system || unknown)}
         {row(p.t('sessions.address'), r.ip || unknown)}
-        {row(p.t('sessions.signedInAt'), taipeiTime(r.signedInAt, p.lang))}
-        {row(p.t('sessions.lastSeen'), taipeiTime(r.lastSeenAt, p.lang))}
+        {row(p.t('sessions.signedInAt'), taipeiTime(r.signedInAt))}
+        {row(p.t('sessions.lastSeen'), taipeiTime(r.lastSeenAt))}
         {row(p.t('sessions.methods'), r.methods.map((m) => p.t(`sessions.method.${m}`)).join(p.lang === 'en' ? ', ' : '、') || unknown)}
       </table>
       {r.current ? (

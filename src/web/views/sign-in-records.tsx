@@ -1,30 +1,14 @@
+import { taipeiTime } from '../../domain/taipei-time.ts';
 import type { SignInMethod } from '../../storage/ports.ts';
 import { consoleLayout } from './console.tsx';
 import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
-const TAIPEI = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Taipei',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A moment in Taiwan's time (Asia/Taipei) as `2026/11/25 12:15:48`, read the same in both languages. */
-export function taipeiTime(at: Date): string {
-  const part = Object.fromEntries(TAIPEI.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${part.year}/${part.month}/${part.day} ${part.hour}:${part.minute}:${part.second}`;
-}
-
-/** The same inside a `<time>` element (its machine-readable moment in UTC). */
+/** A moment in Taipei time inside a `<time>` element (its machine-readable moment in UTC). */
 export function Time({ at }: { at: Date }) {
   return (
     <time datetime={at.toISOString()} safe>
-      {taipeiTime(at)}
+      {taipeiTime(at, { seconds: true })}
     </time>
   );
 }
