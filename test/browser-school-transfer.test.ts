@@ -65,7 +65,7 @@ describe('更新個人資料 in Chromium, with axe-core on every page and error 
       await page.locator('#password-error').waitFor();
       await page.locator('#password').fill(teacher.password);
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/account\/school$/);
+      await page.waitForURL(/\/account\/school(\?|$)/);
       await page.locator('#id_number').waitFor();
       await axe(page, `${lang} query`);
 
