@@ -64,7 +64,7 @@ describe('查閱個人資料 and the contact change in Chromium on a 360 px scre
       // Signed in longer than 5 minutes ago: the password is asked again.
       await server.services.db.query(`UPDATE web_sessions SET authenticated_at = now() - interval '10 minutes'`);
       await page.getByRole('link', { name: t('修改備用電子郵件信箱/行動電話', 'Change backup email / mobile phone') }).click();
-      await page.waitForURL(/\/account\/contacts$/);
+      await page.waitForURL(/\/account\/confirm\?next=%2Faccount%2Fcontacts$/);
       await check(page, `${lang} password question`);
       await page.locator('#password').fill('Wrong#2026sso');
       await page.getByRole('button', { name: t('確認', 'Confirm') }).click();
@@ -72,6 +72,7 @@ describe('查閱個人資料 and the contact change in Chromium on a 360 px scre
       await check(page, `${lang} password refused`);
       await page.locator('#password').fill(teacher.password);
       await page.getByRole('button', { name: t('確認', 'Confirm') }).click();
+      await page.waitForURL(/\/account\/contacts$/);
       await page.locator('#email').waitFor();
       await check(page, `${lang} form`);
       await page.getByRole('button', { name: t('儲存變更', 'Save changes') }).click();

@@ -42,12 +42,14 @@ describe('passkeys over HTTP with a software authenticator', () => {
     assert.equal(stale.status, 403);
     assert.equal((await read(stale)).error, 'passkey.reauth');
     const page = await (await agent.get(PASSKEYS_PAGE)).text();
-    assert.match(page, /action="\/account\/passkeys\/confirm"/, 'the password is asked again');
-    const wrong = await agent.post(`${PASSKEYS_BASE}/confirm`, { _csrf: csrf, password: 'Wrong#2026sso' });
+    const confirmPath = `/account/confirm?next=${encodeURIComponent(`${PASSKEYS_PAGE}#passkeys`)}`;
+    assert.ok(page.includes(`href="${confirmPath}"`), 'the password is asked again at /account/confirm');
+    const wrong = await agent.post('/account/confirm', { _csrf: csrf, password: 'Wrong#2026sso', next: `${PASSKEYS_PAGE}#passkeys` });
     assert.equal(wrong.status, 400);
-    assert.match(await wrong.text(), /密碼錯誤/);
     assert.equal((await post(agent, `${PASSKEYS_BASE}/options`, { _csrf: csrf })).status, 403, 'still not proven');
-    assert.equal((await agent.post(`${PASSKEYS_BASE}/confirm`, { _csrf: csrf, password: teacher.password })).status, 303);
+    const right = await agent.post('/account/confirm', { _csrf: csrf, password: teacher.password, next: `${PASSKEYS_PAGE}#passkeys` });
+    assert.equal(right.status, 303);
+    assert.equal(right.headers.get('location'), `${PASSKEYS_PAGE}#passkeys`);
 
     const options = await read(post(agent, `${PASSKEYS_BASE}/options`, { _csrf: csrf }));
     const answer = device.create(options);
@@ -118,25 +120,27 @@ describe('passkeys over HTTP with a software authenticator', () => {
     assert.equal((await passkeysOf(teacher.username))[0]!.name, '我的 手機');
   });
 
-  test('removal asks the password; another account’s passkey, a missing or wrong password change nothing; too many wrong ones wait', async () => {
+  test('removal needs a recent sign-in (else /account/confirm, back to the removal); another account’s passkey is not removed', async () => {
     const [passkey] = await passkeysOf(teacher.username);
+    const removePath = `${PASSKEYS_BASE}/${passkey!.id}/remove`;
     const other = await signedIn(staff);
     const otherCsrf = await csrfOf(other, PASSKEYS_PAGE);
-    assert.equal((await other.get(`${PASSKEYS_BASE}/${passkey!.id}/remove`)).status, 404);
-    assert.equal((await other.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { _csrf: otherCsrf, password: staff.password })).status, 404);
+    assert.equal((await other.get(removePath)).status, 404);
+    assert.equal((await other.post(removePath, { _csrf: otherCsrf })).status, 404);
     const agent = await signedIn(teacher);
     const csrf = await csrfOf(agent, PASSKEYS_PAGE);
-    assert.equal((await agent.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { password: teacher.password })).status, 403, 'no CSRF token');
-    const empty = await agent.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { _csrf: csrf, password: '' });
-    assert.equal(empty.status, 400);
-    assert.match(await empty.text(), /請輸入密碼/);
-    let status = 0;
-    for (let i = 0; i < 11 && status !== 429; i++) status = (await agent.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { _csrf: csrf, password: `Wrong#${i}` })).status;
-    assert.equal(status, 429, 'ten wrong passwords an hour');
-    assert.equal((await agent.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { _csrf: csrf, password: teacher.password })).status, 429, 'even the right one waits');
+    assert.equal((await agent.post(removePath, {})).status, 403, 'no CSRF token');
+    await server.services.db.query(`UPDATE web_sessions SET authenticated_at = now() - interval '6 minutes'`);
+    const confirmPath = `/account/confirm?next=${encodeURIComponent(removePath)}`;
+    for (const res of [await agent.get(removePath), await agent.post(removePath, { _csrf: csrf })]) {
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), confirmPath);
+    }
     assert.equal((await passkeysOf(teacher.username)).length, 1);
-    await server.services.db.query(`DELETE FROM rate_limits`);
-    const removed = await agent.post(`${PASSKEYS_BASE}/${passkey!.id}/remove`, { _csrf: csrf, password: teacher.password });
+    const back = await agent.post('/account/confirm', { _csrf: csrf, password: teacher.password, next: removePath });
+    assert.equal(back.headers.get('location'), removePath);
+    assert.match(await (await agent.get(removePath)).text(), /確定要移除通行金鑰/);
+    const removed = await agent.post(removePath, { _csrf: csrf });
     assert.equal(removed.status, 303);
     assert.deepEqual(await passkeysOf(teacher.username), []);
     const [event] = await server.services.db.query<{ detail: { passkey: string } }>(`SELECT detail FROM audit_events WHERE type = 'passkey.removed' ORDER BY id DESC LIMIT 1`);

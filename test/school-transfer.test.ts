@@ -40,19 +40,21 @@ describe('更新個人資料: a teacher moved school (SPEC 肆)', () => {
   }
   const query = (agent: Agent, form: string, fields: Record<string, string>) => post(agent, '/account/school/query', form, { ...school, action: 'query', ...fields });
 
-  test('after 5 minutes the password is asked again; a wrong one is refused and changes nothing', async () => {
-    const { agent } = await signedIn();
+  test('after 5 minutes the password is asked again at /account/confirm; no query before it, nothing changes', async () => {
+    const { agent, form } = await signedIn();
     await server.services.db.query(`UPDATE web_sessions SET authenticated_at = now() - interval '6 minutes'`);
-    const ask = await read(await agent.get('/account/school'));
-    assert.ok(ask.html.includes('action="/account/school/sign-in"') && ask.html.includes(`value="${teacher.username}" readonly`), 'account, password, captcha');
-    const early = await post(agent, '/account/school/query', ask.html, { ...school, school: moved.schoolCode, id_number: moved.idNumber, action: 'query' });
-    assert.equal(early.location, '/account/school', 'no query before the password');
-    const wrong = await post(agent, '/account/school/sign-in', ask.html, { password: 'Wrong#Pass123', captcha: TEST_CAPTCHA, action: 'login' });
+    const ask = await agent.get('/account/school');
+    assert.equal(ask.status, 303);
+    assert.equal(ask.headers.get('location'), '/account/confirm?next=%2Faccount%2Fschool');
+    const early = await post(agent, '/account/school/query', form, { ...school, school: moved.schoolCode, id_number: moved.idNumber, action: 'query' });
+    assert.equal(early.location, '/account/confirm?next=%2Faccount%2Fschool', 'no query before the password');
+    const late = await post(agent, '/account/school/update', form, { school: moved.schoolCode });
+    assert.equal(late.location, '/account/confirm?next=%2Faccount%2Fschool', 'no update before the password');
+    const question = await read(await agent.get('/account/confirm?next=%2Faccount%2Fschool'));
+    assert.ok(question.html.includes(`value="${teacher.username}" readonly`), 'the account shown read-only');
+    const wrong = await post(agent, '/account/confirm', question.html, { password: 'Wrong#Pass123', next: '/account/school' });
     assert.equal(wrong.status, 400);
-    assert.ok(wrong.html.includes('role="alert"') && wrong.html.includes('action="/account/school/sign-in"'));
-    const empty = await post(agent, '/account/school/sign-in', wrong.html, { password: '', captcha: '', action: 'login' });
-    assert.equal(empty.status, 400);
-    const right = await post(agent, '/account/school/sign-in', empty.html, { password: teacher.password, captcha: TEST_CAPTCHA, action: 'login' });
+    const right = await post(agent, '/account/confirm', question.html, { password: teacher.password, next: '/account/school' });
     assert.equal(right.location, '/account/school');
     assert.ok((await (await agent.get('/account/school')).text()).includes('action="/account/school/query"'));
     assert.deepEqual(await schools(), ['094601']);

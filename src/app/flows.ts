@@ -27,6 +27,7 @@ import type { PendingSignIn } from '../flows/second-factor/flow.ts';
 import { secondFactorService, type SecondFactorService } from '../flows/second-factor/service.ts';
 import type { PasskeyChallenge } from '../flows/passkeys/flow.ts';
 import { passkeyService, type PasskeyService } from '../flows/passkeys/service.ts';
+import { reauthService, type ReauthService } from '../flows/reauth/service.ts';
 import { passkeyMethod as makePasskeyMethod, PASSKEY_CHALLENGE_SECONDS, type PasskeyMethod } from '../methods/passkey.ts';
 
 const REGISTRATION_TTL_SECONDS = 30 * 60;
@@ -50,6 +51,8 @@ export interface Flows {
   passkeys: PasskeyService;
   /** Passkeys as a second factor: `hasPasskeys`, `authenticationOptions(accountId)`, `verifyAuthentication(r, challenge, accountId)`. */
   passkeyMethod: PasskeyMethod;
+  /** The password asked again before a sensitive change (`/account/confirm`). */
+  reauth: ReauthService;
 }
 
 /** The self-service flows over the shared services: methods first, then the flows that use them. */
@@ -93,13 +96,13 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const forgotAccount = forgotAccountService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, display: settings.accountLookupDisplay, kickDelivery: hooks.kickDelivery });
   const contact = contactService({ store, pii: s.pii, captcha: s.captcha, limits: s.rateLimits, helpdeskEmail: settings.helpdeskEmail, kickDelivery: hooks.kickDelivery });
   const prefill = registrationPrefill({ store, flows: registrationFlows, pii: s.pii });
-  const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits, captcha: s.captcha, authenticate });
+  const schoolTransfer = schoolTransferService({ store, pii: s.pii, sourceData: sourceDataMethod({ people: store.sourcePeople, pii: s.pii }), limits: s.rateLimits });
   const contacts = contactsService({ store, flows: flowStore<ContactsState>(store.flows, 'contacts', 20 * 60), codes, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   const changePassword = changePasswordService({ store, limits: s.rateLimits, pii: s.pii, kickDelivery: hooks.kickDelivery });
   const totp = totpMethod({ twoFactor: store.twoFactor, pii: s.pii, limits: s.rateLimits, audit: store.audit });
   const twoFactor = twoFactorService({ store, flows: flowStore<BindingState>(store.flows, 'two-factor', 30 * 60), totp, pii: s.pii, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
   const passkeyMethod = makePasskeyMethod({ passkeys: store.passkeys, issuer: settings.issuer });
-  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod };
+  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), kickDelivery: hooks.kickDelivery });
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod, reauth: reauthService({ store, limits: s.rateLimits, totp }) };
 }

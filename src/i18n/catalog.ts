@@ -6,6 +6,7 @@ import { passwordMessages } from './catalog/password.ts';
 import { authorizationsMessages } from './catalog/authorizations.ts';
 import { twoFactorMessages } from './catalog/two-factor.ts';
 import { passkeyMessages } from './catalog/passkeys.ts';
+import { reauthMessages } from './catalog/reauth.ts';
 import { domainMessages } from './catalog/domain.ts';
 import { federationMessages } from './catalog/federation.ts';
 import { notifyMessages } from './catalog/notify.ts';
@@ -24,6 +25,7 @@ export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessag
   ...authorizationsMessages,
   ...twoFactorMessages,
   ...passkeyMessages,
+  ...reauthMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

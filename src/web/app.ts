@@ -42,6 +42,7 @@ import { SECOND_FACTOR_COOKIE } from '../flows/second-factor/flow.ts';
 import { secondFactorGate } from '../flows/second-factor/gate.ts';
 import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
 import { passkeyRoutes } from '../flows/passkeys/routes.ts';
+import { reauthRoutes } from '../flows/reauth/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -132,8 +133,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     recoveryRoutes({ service: recovery, cookie: flowCookie(RECOVERY_COOKIE, secure) }),
     forgotAccountRoutes({ service: forgotAccount }),
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
-    schoolTransferRoutes({ service: flows.schoolTransfer, sessions }),
-    contactsRoutes({ service: flows.contacts, sessions, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
+    schoolTransferRoutes({ service: flows.schoolTransfer }),
+    contactsRoutes({ service: flows.contacts, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
     twoFactorRoutes({ service: twoFactor, cookie: flowCookie(TWO_FACTOR_COOKIE, secure) }),
     secondFactorRoutes({ service: secondFactorService, gate: secondFactor, cookie: secondFactorCookie }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
@@ -143,6 +144,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     changePasswordRoutes({ service: flows.changePassword }),
     sessionsRoutes({ service: flows.sessions }),
     passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc }),
+    reauthRoutes({ service: flows.reauth, sessions }),
   ]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

@@ -59,4 +59,4 @@ export function maskEmail(email: string | null): string {
 export const maskMobile = (mobile: string | null) => (mobile ? `${mobile.slice(0, 4)}***${mobile.slice(-3)}` : '');
 
 export const basePath = '/account/contacts';
-export const stepPath = (step: Step | 'form' | 'password') => (step === 'form' ? basePath : `${basePath}/${step}`);
+export const stepPath = (step: Step | 'form') => (step === 'form' ? basePath : `${basePath}/${step}`);

@@ -2,19 +2,18 @@ import Router from '@koa/router';
 import type { z } from 'zod';
 import { page, type AppState, type Ctx } from '../../web/context.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
-import type { WebSessions } from '../../web/middleware/web-session.ts';
 import { contactsPage } from '../../web/views/contacts.ts';
 import type { FlowCookie } from '../kit/flow-cookie.ts';
 import { withForm } from '../kit/form.ts';
-import { recentlySignedIn, requireAccount } from '../kit/signed-in.ts';
+import { reauthUrl, recentlySignedIn, requireAccount, requireRecentSignIn } from '../kit/signed-in.ts';
 import { basePath, stepPath } from './flow.ts';
 import * as forms from './schemas.ts';
 import type { ContactsService, Outcome, Visitor } from './service.ts';
 
 export const CONTACTS_COOKIE = 'edusso.contacts';
 
-/** 參 「修改備用電子郵件信箱/行動電話」 (/account/contacts…): sign-in and re-authentication checked here, the rest in the service. */
-export function contactsRoutes(d: { service: ContactsService; sessions: Pick<WebSessions, 'reauthenticated'>; cookie: FlowCookie }) {
+/** 參 「修改備用電子郵件信箱/行動電話」 (/account/contacts…): sign-in and a recent sign-in (else /account/confirm) checked here, the rest in the service. */
+export function contactsRoutes(d: { service: ContactsService; cookie: FlowCookie }) {
   const router = new Router<AppState>();
   const visitor = (ctx: Ctx): Visitor | undefined => {
     const account = requireAccount(ctx);
@@ -39,15 +38,9 @@ export function contactsRoutes(d: { service: ContactsService; sessions: Pick<Web
 
   router.get(basePath, (ctx) => {
     const v = visitor(ctx);
-    if (v) respond(ctx, recentlySignedIn(ctx) ? d.service.form(v) : { kind: 'show', page: { step: 'password' } });
+    if (v && requireRecentSignIn(ctx)) respond(ctx, d.service.form(v));
   });
-  post(stepPath('password'), forms.passwordForm, async (ctx, v, input) => {
-    const r = await d.service.reauthenticate(v, input.password);
-    if (!r.ok) return r.outcome;
-    await d.sessions.reauthenticated(ctx);
-    return { kind: 'go', path: basePath };
-  });
-  post(basePath, forms.contactsForm, async (ctx, v, input) => (recentlySignedIn(ctx) ? d.service.request(v, input) : { kind: 'show', page: { step: 'password' }, status: 403 }));
+  post(basePath, forms.contactsForm, async (ctx, v, input) => (recentlySignedIn(ctx) ? d.service.request(v, input) : { kind: 'go', path: reauthUrl(basePath) }));
   router.get(stepPath('codes'), async (ctx) => {
     const v = visitor(ctx);
     if (v) respond(ctx, await d.service.showCodes(d.cookie.get(ctx), v));

@@ -3,7 +3,6 @@ import { validateMobile } from '../../domain/phone.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import type { CodeMethod } from '../../methods/code.ts';
 import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
-import { verifyPassword } from '../../security/password.ts';
 import type { Account, Channel, Store } from '../../storage/ports.ts';
 import type { FlowStore, StoredFlow } from '../kit/flow-store.ts';
 import type { FieldErrors } from '../kit/form.ts';
@@ -13,8 +12,6 @@ import { contactsChangedMessage } from './notice.ts';
 
 /** Caps on the shared rate-limit port, per account (the person is signed in: no name to hide). */
 export const policies = {
-  /** Wrong passwords when asked again: after 5 in 15 minutes the question is refused until the window ends. */
-  reauthFailures: { name: 'contacts.reauth.account', points: 5, windowSeconds: 15 * 60 },
   /** Rounds of codes sent (「儲存變更」 and every resend) a day. */
   sends: { name: 'contacts.send.account', points: 10, windowSeconds: 24 * 60 * 60 },
   /** Wrong codes a day, however many codes were sent. */
@@ -29,7 +26,6 @@ export interface Visitor {
 }
 
 export type ContactsPage =
-  | { step: 'password'; errors?: FieldErrors; tooMany?: boolean }
   | { step: 'form'; email: string; mobile: string; errors?: FieldErrors; tooMany?: boolean }
   | { step: 'codes'; email?: string; mobile?: string; wait: number; errors?: FieldErrors; notice?: 'resent' | 'wait'; tooMany?: boolean }
   | { step: 'done' };
@@ -100,24 +96,8 @@ export function contactsService(d: ContactsDeps) {
   }
 
   return {
-    /** The form with the account's values (the routes show the password question first when needed). */
+    /** The form with the account's values (the routes send a session not proven recently to /account/confirm first). */
     form: (v: Visitor): Outcome => show({ step: 'form', email: v.account.email ?? '', mobile: v.account.mobile ?? '' }),
-
-    /** The password asked again; the routes mark the session re-authenticated on 'ok'. */
-    async reauthenticate(v: Visitor, password: string): Promise<{ ok: true } | { ok: false; outcome: Outcome }> {
-      const key = v.account.id;
-      if ((await d.limits.get(policies.reauthFailures, key)).remaining <= 0) {
-        await store.audit.record({ type: 'account.reauthentication_refused', accountId: key, ip: v.ip, userAgent: v.userAgent, detail: { reason: 'too_many' } });
-        return { ok: false, outcome: show({ step: 'password', tooMany: true }, 429) };
-      }
-      const ok = password.length > 0 && (await verifyPassword(v.account.passwordHash, password));
-      const record = { accountId: key, kind: 'authentication', method: 'password', result: ok ? 'succeeded' : 'failed', ip: v.ip, userAgent: v.userAgent } as const;
-      await store.signIns.record(record);
-      await store.audit.record({ type: `account.${ok ? 'reauthenticated' : 'reauthentication_failed'}`, accountId: key, ip: v.ip, userAgent: v.userAgent, detail: { method: 'password', purpose: 'contacts' } });
-      if (ok) return { ok: true };
-      await d.limits.penalty(policies.reauthFailures, key);
-      return { ok: false, outcome: show({ step: 'password', errors: { password: { key: 'contacts.passwordWrong' } } }, 400) };
-    },
 
     /** 「儲存變更」: checked values; codes to each new one; nothing changes yet. */
     async request(v: Visitor, input: { email: string; mobile: string }): Promise<Outcome> {

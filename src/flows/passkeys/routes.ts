@@ -9,9 +9,9 @@ import type { WebSessions } from '../../web/middleware/web-session.ts';
 import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysPage, removePasskeyPage } from '../../web/views/passkeys.ts';
 import type { FlowCookie } from '../kit/flow-cookie.ts';
 import { withForm } from '../kit/form.ts';
-import { recentlySignedIn, requireAccount, safeNext } from '../kit/signed-in.ts';
+import { recentlySignedIn, requireAccount, requireRecentSignIn, safeNext } from '../kit/signed-in.ts';
 import { landing } from './flow.ts';
-import { ceremonyBody, passwordForm, renameForm, type CeremonyBody } from './schemas.ts';
+import { ceremonyBody, removeForm, renameForm, type CeremonyBody } from './schemas.ts';
 import type { PasskeyService, Refusal } from './service.ts';
 
 const JSON_LIMIT_BYTES = 32 * 1024;
@@ -56,18 +56,17 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     return ctx.state.account;
   };
 
-  async function showPage(ctx: Ctx, extra: { passwordError?: Refusal; renameError?: { id: string; refusal: Refusal }; formError?: Refusal } = {}) {
+  async function showPage(ctx: Ctx, extra: { renameError?: { id: string; refusal: Refusal }; formError?: Refusal } = {}) {
     const account = requireAccount(ctx);
     if (!account) return;
     const done = (['added', 'removed', 'renamed'] as const).find((x) => x === ctx.query.done);
-    const e = extra.passwordError ?? extra.renameError?.refusal ?? extra.formError;
+    const e = extra.renameError?.refusal ?? extra.formError;
     if (e) ctx.status = e.status;
     const field = (r: Refusal | undefined) => r && { key: r.error, params: r.params };
     ctx.body = passkeysPage(page(ctx), {
       passkeys: await d.service.list(account.id),
       recent: recentlySignedIn(ctx),
       done: e ? undefined : done,
-      passwordError: field(extra.passwordError),
       renameError: extra.renameError && { id: extra.renameError.id, error: field(extra.renameError.refusal) },
       formError: extra.formError && ctx.state.t(extra.formError.error),
     }).value;
@@ -75,20 +74,6 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
 
   // Once another page shows the section, this address leads there.
   router.get(PASSKEYS_BASE, (ctx) => (PASSKEYS_PAGE === PASSKEYS_BASE ? showPage(ctx) : ctx.redirect(`${PASSKEYS_PAGE}${ctx.search}#passkeys`)));
-
-  router.post(
-    `${PASSKEYS_BASE}/confirm`,
-    requireCsrf,
-    withForm(passwordForm, async (ctx, input) => {
-      const account = requireAccount(ctx);
-      if (!account) return;
-      const r = await d.service.confirmPassword(account, input.ok ? input.data.password : '', context(ctx));
-      if (!r.ok) return showPage(ctx, { passwordError: r });
-      await d.sessions.reauthenticated(ctx);
-      ctx.status = 303;
-      ctx.redirect(PASSKEYS_PAGE);
-    }),
-  );
 
   router.post(`${PASSKEYS_BASE}/options`, async (ctx) => {
     await readCeremony(ctx);
@@ -125,7 +110,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
   const removePath = `${PASSKEYS_BASE}/:id/remove`;
   router.get(removePath, async (ctx) => {
     const account = requireAccount(ctx);
-    if (!account) return;
+    if (!account || !requireRecentSignIn(ctx)) return;
     const passkey = await d.service.find(account.id, ctx.params.id!);
     if (!passkey) ctx.status = 404;
     ctx.body = removePasskeyPage(page(ctx), { passkey, formError: passkey ? undefined : ctx.state.t('passkey.notFound') }).value;
@@ -133,19 +118,17 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
   router.post(
     removePath,
     requireCsrf,
-    withForm(passwordForm, async (ctx, input) => {
+    withForm(removeForm, async (ctx) => {
       const account = requireAccount(ctx);
-      if (!account) return;
       const id = ctx.params.id!;
-      const r = await d.service.remove(account, id, input.ok ? input.data.password : '', context(ctx), ctx.state.lang);
+      if (!account || !requireRecentSignIn(ctx, `${PASSKEYS_BASE}/${encodeURIComponent(id)}/remove`)) return;
+      const r = await d.service.remove(account, id, context(ctx), ctx.state.lang);
       if (r.ok) {
         ctx.status = 303;
         return ctx.redirect(`${PASSKEYS_PAGE}?done=removed`);
       }
       ctx.status = r.status;
-      const passkey = r.status === 404 ? undefined : await d.service.find(account.id, id);
-      const error = { key: r.error, params: r.params };
-      ctx.body = removePasskeyPage(page(ctx), passkey ? { passkey, error } : { formError: ctx.state.t('passkey.notFound') }).value;
+      ctx.body = removePasskeyPage(page(ctx), { formError: ctx.state.t(r.error) }).value;
     }),
   );
 

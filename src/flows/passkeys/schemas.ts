@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { text } from '../kit/form.ts';
 
-/** The password asked again (「確認密碼」, 「移除」). */
-export const passwordForm = z.object({ password: text(128) });
+/** 「移除」 (the session proved its credentials recently: /account/confirm). */
+export const removeForm = z.object({});
 
 /** 「重新命名」. */
 export const renameForm = z.object({ name: text(200) });

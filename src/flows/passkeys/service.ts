@@ -1,15 +1,10 @@
 import { summarizeUserAgent } from '../../domain/user-agent.ts';
 import { text, type Lang } from '../../i18n/translate.ts';
-import { passwordMethod } from '../../methods/password.ts';
 import { PASSKEY_NAME_MAX, passkeyName, type PasskeyMethod } from '../../methods/passkey.ts';
-import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
 import type { Account, Passkey, Store } from '../../storage/ports.ts';
 import type { FlowStore } from '../kit/flow-store.ts';
 import { newChallenge, usable, type PasskeyChallenge } from './flow.ts';
 import { passkeyNotice } from './notice.ts';
-
-/** Wrong passwords typed on the passkey pages, per account (the password asked again before a change). */
-export const passwordPolicy: RateLimitPolicy = { name: 'passkey.password', points: 10, windowSeconds: 60 * 60 };
 
 export interface RequestContext {
   ip?: string;
@@ -22,9 +17,8 @@ export type Refusal = { ok: false; error: string; params?: Record<string, number
 const refuse = (error: string, status = 400, params?: Record<string, number>): Refusal => ({ ok: false, error, status, params });
 
 /** Every change to passkeys, and passkey sign-in, happens here; the routes only parse and answer. */
-export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: FlowStore<PasskeyChallenge>; limits: RateLimits; kickDelivery?: () => void }) {
+export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: FlowStore<PasskeyChallenge>; kickDelivery?: () => void }) {
   const { store, method, flows } = d;
-  const provePassword = passwordMethod(store.accounts);
 
   /** The challenge this browser holds for this ceremony, taken (marked used) so it answers once. */
   async function take(token: string | undefined, purpose: PasskeyChallenge['purpose'], accountId?: string): Promise<string | undefined> {
@@ -40,18 +34,6 @@ export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: 
     return { token, options };
   }
 
-  /** The password asked again: counted per account, and every wrong one audited. */
-  async function checkPassword(account: Account, password: string, context: RequestContext): Promise<Refusal | undefined> {
-    if (!password) return refuse('passkey.passwordMissing');
-    const state = await d.limits.get(passwordPolicy, account.id);
-    if (state.remaining <= 0) return refuse('passkey.tooMany', 429, { minutes: Math.max(1, Math.ceil(state.retryAfterSeconds / 60)) });
-    const proof = await provePassword(account.username, password);
-    if (proof.ok) return undefined;
-    await d.limits.penalty(passwordPolicy, account.id);
-    await store.audit.record({ type: 'reauthentication.failed', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { for: 'passkeys' } });
-    return refuse('passkey.passwordWrong');
-  }
-
   /** The owner's notice mail, queued in the change's transaction (only to a verified address). */
   async function notify(repos: Pick<Store, 'outbox'>, account: Account, change: 'added' | 'removed', name: string, lang: Lang) {
     if (!account.email || !account.emailVerified) return;
@@ -64,14 +46,6 @@ export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: 
     find: async (accountId: string, id: string): Promise<Passkey | undefined> => {
       const p = await store.passkeys.find(id);
       return p?.accountId === accountId ? p : undefined;
-    },
-
-    /** 「確認密碼」 before adding a passkey: the caller marks the session as just proven. */
-    async confirmPassword(account: Account, password: string, context: RequestContext): Promise<{ ok: true } | Refusal> {
-      const refused = await checkPassword(account, password, context);
-      if (refused) return refused;
-      await store.audit.record({ type: 'reauthenticated', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { method: 'password', for: 'passkeys' } });
-      return { ok: true };
     },
 
     /** 「新增通行金鑰」, first half: options for navigator.credentials.create, the challenge kept for this browser. */
@@ -109,10 +83,8 @@ export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: 
       return { ok: true };
     },
 
-    /** 「移除」 with the password asked again: only the owner's passkey, audited, the owner told. */
-    async remove(account: Account, id: string, password: string, context: RequestContext, lang: Lang): Promise<{ ok: true } | Refusal> {
-      const refused = await checkPassword(account, password, context);
-      if (refused) return refused;
+    /** 「移除」 (the routes ask a recent sign-in first): only the owner's passkey, audited, the owner told. */
+    async remove(account: Account, id: string, context: RequestContext, lang: Lang): Promise<{ ok: true } | Refusal> {
       const removed = await store.transaction(async (repos) => {
         const gone = await repos.passkeys.remove(account.id, id);
         if (!gone) return undefined;

@@ -2,18 +2,17 @@ import Router from '@koa/router';
 import type { Account } from '../../storage/ports.ts';
 import { page, type AppState, type Ctx } from '../../web/context.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
-import type { WebSessions } from '../../web/middleware/web-session.ts';
-import { compareView, doneView, passwordView, queryView, type QueryView } from '../../web/views/school-transfer.ts';
+import { compareView, doneView, queryView, type QueryView } from '../../web/views/school-transfer.ts';
 import { withForm } from '../kit/form.ts';
-import { recentlySignedIn, requireAccount } from '../kit/signed-in.ts';
+import { reauthUrl, recentlySignedIn, requireAccount, requireRecentSignIn } from '../kit/signed-in.ts';
 import { gate } from './flow.ts';
-import { passwordForm, queryForm, updateForm } from './schemas.ts';
+import { queryForm, updateForm } from './schemas.ts';
 import type { SchoolTransferService } from './service.ts';
 
 export const SCHOOL_TRANSFER_PATH = '/account/school';
 
-/** 肆 更新個人資料 (`/account/school`): sign in, the password again unless proven in the last 5 minutes, query, compare, 更新. */
-export function schoolTransferRoutes(d: { service: SchoolTransferService; sessions: WebSessions }) {
+/** 肆 更新個人資料 (`/account/school`): sign in, the password again (/account/confirm) unless proven in the last 5 minutes, query, compare, 更新. */
+export function schoolTransferRoutes(d: { service: SchoolTransferService }) {
   const router = new Router<AppState>();
   const context = (ctx: Ctx) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') });
   const render = (ctx: Ctx, body: { value: string }, status = 200) => {
@@ -21,8 +20,6 @@ export function schoolTransferRoutes(d: { service: SchoolTransferService; sessio
     ctx.status = status;
     ctx.body = body.value;
   };
-  const showPassword = async (ctx: Ctx, error?: string, status = 200) =>
-    render(ctx, passwordView(page(ctx), { username: ctx.state.account!.username, captchaId: await d.service.newCaptcha(), error }), status);
   const showQuery = (ctx: Ctx, v: QueryView, status = 200) => render(ctx, queryView(page(ctx), v), status);
 
   /** A POST only runs for a signed-in account that proved its password recently; anything else starts at the page. */
@@ -30,28 +27,13 @@ export function schoolTransferRoutes(d: { service: SchoolTransferService; sessio
     const g = gate(Boolean(ctx.state.account), recentlySignedIn(ctx));
     if (g === 'open') return ctx.state.account;
     ctx.status = 303;
-    ctx.redirect(g === 'sign-in' ? `/login?next=${encodeURIComponent(SCHOOL_TRANSFER_PATH)}` : SCHOOL_TRANSFER_PATH);
+    ctx.redirect(g === 'sign-in' ? `/login?next=${encodeURIComponent(SCHOOL_TRANSFER_PATH)}` : reauthUrl(SCHOOL_TRANSFER_PATH));
   };
 
   router.get(SCHOOL_TRANSFER_PATH, async (ctx) => {
-    if (!requireAccount(ctx)) return;
-    if (gate(true, recentlySignedIn(ctx)) === 'password') return showPassword(ctx);
+    if (!requireAccount(ctx) || !requireRecentSignIn(ctx)) return;
     showQuery(ctx, { ...(await d.service.picker()), idNumber: '', errors: {} });
   });
-
-  router.post(`${SCHOOL_TRANSFER_PATH}/sign-in`, requireCsrf, withForm(passwordForm, async (ctx, input) => {
-    const account = ctx.state.account;
-    if (!account) return void ctx.redirect(`/login?next=${encodeURIComponent(SCHOOL_TRANSFER_PATH)}`);
-    const step = await d.service.confirmPassword(account, input.ok ? input.data : passwordForm.parse({}), context(ctx));
-    if (step.kind === 'signed-in') {
-      await d.sessions.reauthenticated(ctx);
-      ctx.status = 303;
-      return ctx.redirect(SCHOOL_TRANSFER_PATH);
-    }
-    if (step.kind === 'form' && step.retryAfterSeconds) ctx.set('Retry-After', String(step.retryAfterSeconds));
-    const error = step.kind === 'form' && step.error ? ctx.state.t(step.error.key, step.error.params) : undefined;
-    await showPassword(ctx, error, !error ? 200 : step.kind === 'form' && step.retryAfterSeconds ? 429 : 400);
-  }));
 
   router.post(`${SCHOOL_TRANSFER_PATH}/query`, requireCsrf, withForm(queryForm, async (ctx, input) => {
     const account = allowed(ctx);

@@ -1,12 +1,8 @@
 import type { MatchedPerson, SourceDataMethod } from '../../methods/source-data.ts';
-import type { CaptchaService } from '../../security/captcha/challenge.ts';
 import type { PiiVault } from '../../security/pii.ts';
 import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
 import type { Account, Affiliation, Store } from '../../storage/ports.ts';
 import type { FieldErrors } from '../kit/form.ts';
-import { afterAttempt, onSubmit, type LoginStep } from '../login/flow.ts';
-import type { LoginForm } from '../login/schemas.ts';
-import type { Authenticate } from '../login/service.ts';
 import { affiliationOf, checkQuery, keepIfListed, noPlace, schoolChange, type Picker, type Place } from './flow.ts';
 
 /** Searches one account may make in an hour: enough for typing mistakes, too few to probe identity numbers. */
@@ -24,7 +20,7 @@ export type UpdateOutcome = { kind: 'done'; schoolName: string } | { kind: 'not-
  * 肆 更新個人資料: the only place this flow changes state. The number typed must be the account's own
  * person's (its keyed hash); anyone else's number gets the same answer as a number without a record.
  */
-export function schoolTransferService(d: { store: Store; pii: PiiVault; sourceData: SourceDataMethod; limits: RateLimits; captcha: CaptchaService; authenticate: Authenticate }) {
+export function schoolTransferService(d: { store: Store; pii: PiiVault; sourceData: SourceDataMethod; limits: RateLimits }) {
   const { store } = d;
   const options = (rows: { code: string; name: string; english?: string }[]) => rows.map((r) => ({ value: r.code, label: r.name, english: r.english }));
 
@@ -45,16 +41,6 @@ export function schoolTransferService(d: { store: Store; pii: PiiVault; sourceDa
 
   return {
     picker,
-    newCaptcha: () => d.captcha.issue(),
-
-    /** The manual's sign-in before the page (account, password, captcha): only this account's password counts. */
-    async confirmPassword(account: Account, form: LoginForm, context: Context): Promise<LoginStep> {
-      const step = onSubmit({ ...form, account: account.username });
-      if (step.kind !== 'attempt') return step;
-      const result = await d.authenticate({ ...context, account: account.username, password: form.password, captchaId: form.captcha_id, captcha: form.captcha });
-      return afterAttempt(result.ok && result.account.id !== account.id ? { ok: false, reason: 'credentials' } : result);
-    },
-
     async query(account: Account, input: Partial<Place> & { id_number: string; action: string }, context: Context): Promise<QueryOutcome> {
       const picked = await picker(input);
       const form = { kind: 'form' as const, ...picked, idNumber: input.id_number, errors: {} };

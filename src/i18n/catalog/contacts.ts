@@ -4,11 +4,6 @@ import type { Texts } from './texts.ts';
 export const contactsMessages = {
   'contacts.title': { 'zh-TW': '修改備用電子郵件信箱/行動電話', en: 'Change backup email / mobile phone' },
   'contacts.lead': { 'zh-TW': '若想修改您的備用電子郵件或行動電話，請點選「修改備用電子郵件信箱/行動電話」按鈕', en: 'To change your backup email or mobile phone, press “Change backup email / mobile phone”.' },
-  'contacts.passwordLead': { 'zh-TW': '為保護您的帳號，請再次輸入教育雲端帳號的密碼。', en: 'To protect your account, enter your Education Cloud password again.' },
-  'contacts.password': { 'zh-TW': '密碼', en: 'Password' },
-  'contacts.confirm': { 'zh-TW': '確認', en: 'Confirm' },
-  'contacts.passwordWrong': { 'zh-TW': '密碼錯誤，請重新輸入。', en: 'The password is wrong. Please try again.' },
-  'contacts.passwordTooMany': { 'zh-TW': '密碼錯誤次數過多，請 15 分鐘後再試。', en: 'Too many wrong passwords. Please try again in 15 minutes.' },
   'contacts.email': { 'zh-TW': '電子郵件信箱', en: 'Email address' },
   'contacts.emailHint': { 'zh-TW': '輸入您常用的「電子郵件信箱」（*備註：當您忘記密碼時，可使用此電子信箱收取驗證信）', en: 'The email address you use most (if you forget your password, the verification mail is sent here).' },
   'contacts.mobile': { 'zh-TW': '行動電話', en: 'Mobile phone' },

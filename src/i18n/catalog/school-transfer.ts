@@ -3,11 +3,6 @@ import type { Texts } from './texts.ts';
 
 export const schoolTransferMessages = {
   'schoolTransfer.title': { 'zh-TW': '更新個人資料', en: 'Update personal data' },
-  'schoolTransfer.signInLead': {
-    'zh-TW': '更新個人資料前，請再次輸入教育雲端密碼與驗證碼。',
-    en: 'Before you update your personal data, enter your Education Cloud password and the captcha again.',
-  },
-  'schoolTransfer.account': { 'zh-TW': '教育雲端帳號', en: 'Education Cloud account' },
   'schoolTransfer.queryLead': {
     'zh-TW': '輸入您現職的「縣市/行政區/學制/學校單位/身分證字號或居留證號」查詢',
     en: 'Enter the county, district, school level and school where you work now, and your ID or resident certificate number, then search.',

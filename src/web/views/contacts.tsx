@@ -3,7 +3,7 @@ import { basePath, stepPath } from '../../flows/contacts/flow.ts';
 import type { ContactsPage } from '../../flows/contacts/service.ts';
 import { defaultSubmit } from './captcha.tsx';
 import { consoleLayout } from './console.tsx';
-import { passwordInput, textField } from './fields.tsx';
+import { textField } from './fields.tsx';
 import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -24,30 +24,13 @@ const Cancel = ({ p }: { p: PageContext }) => (
   </a>
 );
 
-/** 參 steps 3–4: the password asked again, the email and mobile, their codes, 「資料更新成功」. */
+/** 參 steps 3–4: the email and mobile, their codes, 「資料更新成功」 (the password is asked again at /account/confirm). */
 export function contactsPage(p: PageContext, v: ContactsPage) {
   const e = 'errors' in v ? (v.errors ?? {}) : {};
   const tooMany = 'tooMany' in v && v.tooMany;
-  const formError = tooMany ? p.t(v.step === 'password' ? 'contacts.passwordTooMany' : 'contacts.tooMany') : e.form && p.t(e.form.key, e.form.params);
+  const formError = tooMany ? p.t('contacts.tooMany') : e.form && p.t(e.form.key, e.form.params);
   const page = (body: JSX.Element) => consoleLayout(p, p.t('contacts.title'), <Card p={p}>{body}</Card>);
   switch (v.step) {
-    case 'password':
-      return page(
-        <>
-          <p safe>{p.t('contacts.passwordLead')}</p>
-          <ErrorBox message={formError || undefined} />
-          <form method="post" action={stepPath('password')} class="form" novalidate>
-            <input type="hidden" name="_csrf" value={p.csrf} />
-            {passwordInput(p, { name: 'password', label: p.t('contacts.password'), autocomplete: 'current-password', error: e.password })}
-            <div class="actions">
-              <Cancel p={p} />
-              <button type="submit" class="primary" safe>
-                {p.t('contacts.confirm')}
-              </button>
-            </div>
-          </form>
-        </>,
-      );
     case 'form':
       return page(
         <>

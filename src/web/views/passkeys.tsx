@@ -1,6 +1,7 @@
 import type { Passkey } from '../../storage/ports.ts';
 import { consoleLayout } from './console.tsx';
-import { passwordInput, type FieldError } from './fields.tsx';
+import { reauthUrl } from '../../flows/kit/signed-in.ts';
+import type { FieldError } from './fields.tsx';
 import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -13,10 +14,8 @@ const when = (p: PageContext, d: Date) => d.toLocaleString(p.lang === 'en' ? 'en
 
 export interface PasskeySectionView {
   passkeys: Pick<Passkey, 'id' | 'name' | 'createdAt' | 'lastUsedAt'>[];
-  /** Credentials proven within 5 minutes: adding is offered; otherwise the password is asked first. */
+  /** Credentials proven within 5 minutes: adding is offered; otherwise a link to the password question first. */
   recent: boolean;
-  /** The confirm-password form's error. */
-  passwordError?: FieldError;
   done?: 'added' | 'removed' | 'renamed';
   /** A message for the whole section (a passkey that is not there). */
   formError?: string;
@@ -90,17 +89,15 @@ function Rename({ p, id, name, i, error }: { p: PageContext; id: string; name: s
   );
 }
 
-/** The password asked again before a passkey may be added (a session proven more than 5 minutes ago). */
-function ConfirmPassword({ p, error }: { p: PageContext; error?: FieldError }) {
+/** Adding needs a session proven within 5 minutes: otherwise the password is asked again first (/account/confirm). */
+function ConfirmPassword({ p }: { p: PageContext }) {
   return (
-    <form method="post" action={`${PASSKEYS_BASE}/confirm`} class="form" novalidate>
-      <input type="hidden" name="_csrf" value={p.csrf} />
-      <p safe>{p.t('passkey.confirmIntro')}</p>
-      {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error })}
-      <button type="submit" class="primary" safe>
+    <p>
+      <span safe>{p.t('passkey.confirmIntro')}</span>{' '}
+      <a class="button primary" href={reauthUrl(`${PASSKEYS_PAGE}#passkeys`)} safe>
         {p.t('passkey.confirm')}
-      </button>
-    </form>
+      </a>
+    </p>
   );
 }
 
@@ -152,7 +149,7 @@ export function PasskeySection(v: PasskeySectionView & { p: PageContext }) {
       ) : (
         <p safe>{p.t('passkey.none')}</p>
       )}
-      {v.recent ? <AddPasskey p={p} /> : <ConfirmPassword p={p} error={v.passwordError} />}
+      {v.recent ? <AddPasskey p={p} /> : <ConfirmPassword p={p} />}
       <script src="/assets/passkeys.js" defer></script>
     </section>
   );
@@ -162,8 +159,8 @@ export function passkeysPage(p: PageContext, v: PasskeySectionView) {
   return consoleLayout(p, p.t('passkey.title'), <PasskeySection p={p} {...v} standalone />);
 }
 
-/** 「移除」: the passkey named, the password asked again; or, for a passkey that is not there, why. */
-export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, 'id' | 'name'>; error?: FieldError; formError?: string }) {
+/** 「移除」: the passkey named and a confirmation (after a recent sign-in); or, for a passkey that is not there, why. */
+export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, 'id' | 'name'>; formError?: string }) {
   const title = p.t('passkey.removeTitle');
   return consoleLayout(
     p,
@@ -177,7 +174,6 @@ export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, '
         <form method="post" action={`${PASSKEYS_BASE}/${encodeURIComponent(v.passkey.id)}/remove`} class="form" novalidate>
           <input type="hidden" name="_csrf" value={p.csrf} />
           <p safe>{p.t('passkey.removeConfirm', { name: v.passkey.name })}</p>
-          {passwordInput(p, { name: 'password', label: p.t('login.password'), autocomplete: 'current-password', error: v.error })}
           <div class="actions">
             <button type="submit" class="primary" safe>
               {p.t('passkey.remove')}

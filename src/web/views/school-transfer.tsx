@@ -6,7 +6,6 @@ import { defaultSubmit } from './captcha.tsx';
 import { consoleLayout } from './console.tsx';
 import { hidden, selectField, textField } from './fields.tsx';
 import { ErrorBox } from './layout.tsx';
-import { PasswordCaptchaSubmit } from './login.tsx';
 import type { PageContext } from './page-context.ts';
 
 const PATH = '/account/school';
@@ -35,28 +34,6 @@ function HrNote({ p }: { p: PageContext }) {
         {p.t('schoolTransfer.contact')}
       </a>
     </p>
-  );
-}
-
-/** The sign-in the manual asks for first (2-1 … 2-4): this account, its password and the captcha. */
-export function passwordView(p: PageContext, v: { username: string; captchaId: string; error?: string }) {
-  return page(
-    p,
-    <>
-      <p safe>{p.t('schoolTransfer.signInLead')}</p>
-      <ErrorBox message={v.error} />
-      <form method="post" action={`${PATH}/sign-in`} class="form" novalidate>
-        <input type="hidden" name="_csrf" value={p.csrf} />
-        {defaultSubmit('login')}
-        <div class="field">
-          <label for="account" safe>
-            {p.t('schoolTransfer.account')}
-          </label>
-          <input id="account" name="account" value={v.username} readonly autocomplete="username" />
-        </div>
-        <PasswordCaptchaSubmit p={p} captchaId={v.captchaId} />
-      </form>
-    </>,
   );
 }
 
