@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoAccounts } from '../src/seed/demo.ts';
-import { PASSKEYS_BASE, PASSKEYS_PAGE } from '../src/web/views/passkeys.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysDone } from '../src/web/views/passkeys.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { softAuthenticator } from './support/soft-authenticator.ts';
@@ -53,7 +53,7 @@ describe('passkeys over HTTP with a software authenticator', () => {
     const answer = device.create(options);
     const added = await post(agent, PASSKEYS_BASE, { _csrf: csrf, name: '', response: answer });
     assert.equal(added.status, 200);
-    assert.equal((await read(added)).redirect, `${PASSKEYS_PAGE}?done=added`);
+    assert.equal((await read(added)).redirect, passkeysDone('added'));
     assert.deepEqual((await passkeysOf(teacher.username)).map((p) => [p.id, p.name]), [[device.id, 'Passkey']], 'no name typed, no browser named: a plain one');
     const again = await post(agent, PASSKEYS_BASE, { _csrf: csrf, name: 'twice', response: answer });
     assert.equal(again.status, 400, 'the challenge answered once');
