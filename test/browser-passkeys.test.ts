@@ -7,6 +7,7 @@ import { Agent, formOf } from './support/agent.ts';
 import { axeViolations } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
+import { accountWithTwoFactor } from './support/two-factor.ts';
 
 const teacher = demoAccounts[0];
 const staff = demoAccounts[1];
@@ -77,7 +78,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     assert.match(await page.locator('#passkeys').innerText(), /尚未新增通行金鑰/);
     await page.getByLabel('通行金鑰名稱（可不填）').fill('辦公室電腦');
     await page.getByRole('button', { name: '新增通行金鑰' }).click();
-    await page.waitForURL(/\?done=added$/);
+    await page.waitForURL(/\?passkey=added#passkeys$/);
     assert.match(await page.locator('#passkeys').innerText(), /已新增通行金鑰[\s\S]*辦公室電腦[\s\S]*尚未使用/);
     await axe(page, 'passkeys, one added');
     assert.deepEqual(await passkeysOf(teacher.username), ['辦公室電腦']);
@@ -158,7 +159,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.waitForURL(/\/remove$/);
     await axe(page, 'remove a passkey');
     await page.getByRole('button', { name: '移除' }).click();
-    await page.waitForURL(/\?done=removed$/);
+    await page.waitForURL(/\?passkey=removed#passkeys$/);
     assert.deepEqual(await passkeysOf(teacher.username), []);
     assert.ok((await mailed(teacher.email)).includes('【教育雲端帳號】已移除通行金鑰'));
     await axe(page, 'passkeys, removed');
@@ -198,7 +199,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.keyboard.type('Phone');
     await tabTo(page, '#passkey-add button[type="submit"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\?done=added$/);
+    await page.waitForURL(/\?passkey=added#passkeys$/);
     assert.deepEqual(await passkeysOf(staff.username), ['Phone']);
     await axe(page, 'passkeys, one added (en)');
     // 「Rename」: an empty name is refused in place.
@@ -210,7 +211,7 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await axe(page, 'passkeys, rename refused (en)');
     await page.getByLabel('New name').fill('Work phone');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/\?done=renamed$/);
+    await page.waitForURL(/\?passkey=renamed#passkeys$/);
     assert.deepEqual(await passkeysOf(staff.username), ['Work phone']);
     // At 360 px nothing scrolls sideways: the list and the remove page.
     await page.setViewportSize({ width: 360, height: 740 });
@@ -234,6 +235,58 @@ describe('passkeys in Chromium with a virtual authenticator: add, sign in withou
     await page.goto(`${server.issuer}/login?lang=en`);
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await page.waitForURL(/\/account$/);
+    await context.close();
+  });
+
+  test('zh-TW: with two-factor on, 「使用通行金鑰」 on the second-factor page finishes a password sign-in; another account’s passkey is refused', async () => {
+    await server.services.db.query(`DELETE FROM rate_limits`);
+    const username = 'pk.browser';
+    const password = 'Browser#2026sso';
+    const { account } = await accountWithTwoFactor(server, username, password);
+    const { context, page } = await withAuthenticator(browser);
+    const useIt = page.getByRole('button', { name: '使用通行金鑰', exact: true });
+    const signIn = async () => {
+      await page.goto(`${server.issuer}/login?next=${encodeURIComponent(PASSKEYS_PAGE)}&lang=zh-TW`);
+      await page.locator('#account').fill(username);
+      await page.locator('#password').fill(password);
+      await page.locator('#captcha').fill(TEST_CAPTCHA);
+      await page.locator('button.primary[type="submit"]').click();
+      await page.waitForURL(/\/login\/second-factor$/);
+    };
+    await signIn();
+    assert.equal(await useIt.count(), 0, 'no passkey yet: nothing to use');
+    await page.getByRole('link', { name: '使用備用代碼' }).click();
+    await page.getByLabel('備用代碼').fill('abcde-fghij');
+    await page.getByRole('button', { name: '驗證' }).click();
+    await page.waitForURL(new RegExp(`${PASSKEYS_PAGE}$`));
+    await page.getByRole('button', { name: '新增通行金鑰' }).click();
+    await page.waitForURL(/\?passkey=added#passkeys$/);
+    assert.deepEqual(
+      await page.locator('h1, h2').evaluateAll((hs) => hs.map((h) => h.tagName)),
+      ['H1', 'H2', 'H2', 'H2', 'H2'],
+      '雙因子認證綁定 (h1), then its sections and 通行金鑰 (h2)',
+    );
+    await axe(page, 'two-factor on, with the passkey section');
+
+    // A new sign-in: the password, then the passkey instead of a code.
+    await context.clearCookies();
+    await signIn();
+    await useIt.waitFor();
+    await axe(page, 'second factor with 「使用通行金鑰」');
+    // Meanwhile the passkey belongs to someone else: refused on the page, nothing signed in.
+    const [{ id: staffId }] = await server.services.db.query<{ id: string }>(`SELECT id FROM accounts WHERE username = $1`, [staff.username]);
+    await server.services.db.query(`UPDATE passkeys SET account_id = $1 WHERE account_id = $2`, [staffId, account.id]);
+    await useIt.click();
+    await page.getByRole('alert').filter({ hasText: '無法以這個通行金鑰完成驗證' }).waitFor();
+    assert.match(page.url(), /\/login\/second-factor$/);
+    await axe(page, 'second factor, passkey refused');
+    await server.services.db.query(`UPDATE passkeys SET account_id = $1 WHERE account_id = $2`, [account.id, staffId]);
+    await useIt.click();
+    await page.waitForURL(new RegExp(`${PASSKEYS_PAGE}$`));
+    const [session] = await server.services.db.query<{ methods: string[] }>(`SELECT methods FROM web_sessions WHERE account_id = $1 ORDER BY created_at DESC LIMIT 1`, [account.id]);
+    assert.deepEqual(session?.methods, ['password', 'passkey']);
+    const records = await server.services.db.query<{ method: string; result: string }>(`SELECT method, result FROM sign_in_records WHERE account_id = $1 ORDER BY id DESC LIMIT 2`, [account.id]);
+    assert.deepEqual(records, [{ method: 'passkey', result: 'succeeded' }, { method: 'passkey', result: 'failed' }]);
     await context.close();
   });
 });

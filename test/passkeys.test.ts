@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoAccounts } from '../src/seed/demo.ts';
-import { PASSKEYS_BASE, PASSKEYS_PAGE } from '../src/web/views/passkeys.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysDone } from '../src/web/views/passkeys.ts';
 import { Agent, formOf } from './support/agent.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { softAuthenticator } from './support/soft-authenticator.ts';
+import { accountWithTwoFactor, passwordSignIn, secondFactor } from './support/two-factor.ts';
 
 const [teacher, staff] = demoAccounts;
 
@@ -55,7 +56,7 @@ describe('passkeys over HTTP with a software authenticator', () => {
     const answer = device.create(options);
     const added = await post(agent, PASSKEYS_BASE, { _csrf: csrf, name: '', response: answer });
     assert.equal(added.status, 200);
-    assert.equal((await read(added)).redirect, `${PASSKEYS_PAGE}?done=added`);
+    assert.equal((await read(added)).redirect, passkeysDone('added'));
     assert.deepEqual((await passkeysOf(teacher.username)).map((p) => [p.id, p.name]), [[device.id, 'Passkey']], 'no name typed, no browser named: a plain one');
     const again = await post(agent, PASSKEYS_BASE, { _csrf: csrf, name: 'twice', response: answer });
     assert.equal(again.status, 400, 'the challenge answered once');
@@ -145,5 +146,64 @@ describe('passkeys over HTTP with a software authenticator', () => {
     assert.deepEqual(await passkeysOf(teacher.username), []);
     const [event] = await server.services.db.query<{ detail: { passkey: string } }>(`SELECT detail FROM audit_events WHERE type = 'passkey.removed' ORDER BY id DESC LIMIT 1`);
     assert.equal(event?.detail.passkey, passkey!.id);
+  });
+
+  test('as the second factor: only the pending account’s passkey finishes the sign-in; refusals count like wrong codes', async () => {
+    const { hostname, origin } = new URL(server.issuer);
+    await server.services.db.query(`DELETE FROM rate_limits`);
+    const { account } = await accountWithTwoFactor(server, 'pk.second', 'Second#2026sso');
+    const mine = softAuthenticator({ rpID: hostname, origin });
+    const theirs = softAuthenticator({ rpID: hostname, origin });
+    // The owner adds a passkey (signed in with the password and a recovery code); the staff member adds theirs.
+    const owner = new Agent(server.issuer);
+    assert.equal((await passwordSignIn(owner, 'pk.second', 'Second#2026sso')).location, '/login/second-factor');
+    const plain = await (await owner.get('/login/second-factor')).text();
+    assert.doesNotMatch(plain, /data-passkey-options/, 'no passkey yet: no 「使用通行金鑰」');
+    assert.equal((await secondFactor(owner, 'abcde-fghij', 'recovery')).location, '/account');
+    for (const [agent, device] of [[owner, mine], [await signedIn(staff), theirs]] as const) {
+      const csrf = await csrfOf(agent, PASSKEYS_PAGE);
+      const options = await read(post(agent, `${PASSKEYS_BASE}/options`, { _csrf: csrf }));
+      assert.equal((await post(agent, PASSKEYS_BASE, { _csrf: csrf, name: '', response: device.create(options) })).status, 200);
+    }
+
+    const nothingPending = new Agent(server.issuer);
+    assert.equal((await post(nothingPending, '/login/second-factor/passkey/options', { _csrf: await csrfOf(nothingPending) })).status, 410);
+
+    const agent = new Agent(server.issuer);
+    assert.equal((await passwordSignIn(agent, 'pk.second', 'Second#2026sso')).location, '/login/second-factor');
+    const page = await (await agent.get('/login/second-factor')).text();
+    assert.match(page, /data-passkey-options="\/login\/second-factor\/passkey\/options"[\s\S]*使用通行金鑰/);
+    const csrf = /data-csrf="([^"]+)"/.exec(page)![1]!;
+    const attempt = async (device: ReturnType<typeof softAuthenticator>) => {
+      const options = await read(post(agent, '/login/second-factor/passkey/options', { _csrf: csrf }));
+      assert.deepEqual(options.allowCredentials.map((c: { id: string }) => c.id), [mine.id], 'only the pending account’s passkeys are offered');
+      return post(agent, '/login/second-factor/passkey', { _csrf: csrf, response: device.get(options) });
+    };
+    const other = await attempt(theirs);
+    assert.equal(other.status, 400);
+    assert.equal((await read(other)).message, '無法以這個通行金鑰完成驗證。請再試一次，或改用驗證碼。');
+    assert.notEqual((await agent.get('/account')).status, 200, 'not signed in');
+    const [failure] = await server.services.db.query<{ detail: Record<string, unknown> }>(`SELECT detail FROM audit_events WHERE account_id = $1 AND type = 'login.second_factor_failed'`, [account.id]);
+    assert.deepEqual(failure?.detail, { mode: 'passkey', reason: 'unknown' });
+    const [record] = await server.services.db.query<{ method: string; result: string }>(`SELECT method, result FROM sign_in_records WHERE account_id = $1 ORDER BY id DESC LIMIT 1`, [account.id]);
+    assert.deepEqual(record, { method: 'passkey', result: 'failed' });
+    // The same cap as wrong codes: five refusals, then even the right passkey waits.
+    for (let i = 0; i < 3; i++) assert.equal((await attempt(theirs)).status, 400);
+    const fifth = await attempt(theirs);
+    assert.equal(fifth.status, 429);
+    assert.match((await read(fifth)).message, /驗證碼錯誤次數過多/);
+    assert.equal((await attempt(mine)).status, 429);
+    assert.notEqual((await agent.get('/account')).status, 200);
+
+    await server.services.db.query(`DELETE FROM rate_limits`);
+    const done = await attempt(mine);
+    assert.equal(done.status, 200);
+    assert.equal((await read(done)).redirect, '/account');
+    assert.equal((await agent.get('/account')).status, 200, 'signed in');
+    const [session] = await server.services.db.query<{ methods: string[] }>(`SELECT methods FROM web_sessions WHERE account_id = $1 ORDER BY created_at DESC LIMIT 1`, [account.id]);
+    assert.deepEqual(session?.methods, ['password', 'passkey']);
+    const [last] = await server.services.db.query<{ method: string; result: string }>(`SELECT method, result FROM sign_in_records WHERE account_id = $1 ORDER BY id DESC LIMIT 1`, [account.id]);
+    assert.deepEqual(last, { method: 'passkey', result: 'succeeded' });
+    assert.equal((await post(agent, '/login/second-factor/passkey/options', { _csrf: csrf })).status, 410, 'the pending sign-in is over');
   });
 });

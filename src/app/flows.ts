@@ -103,6 +103,6 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const twoFactor = twoFactorService({ store, flows: flowStore<BindingState>(store.flows, 'two-factor', 30 * 60), totp, pii: s.pii, limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
   const passkeyMethod = makePasskeyMethod({ passkeys: store.passkeys, issuer: settings.issuer });
-  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), kickDelivery: hooks.kickDelivery });
+  const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
   return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod, reauth: reauthService({ store, limits: s.rateLimits, totp }) };
 }

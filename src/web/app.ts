@@ -37,11 +37,11 @@ import { backchannelLogout } from '../oidc/backchannel-logout.ts';
 import { changePasswordRoutes } from '../flows/change-password/routes.ts';
 import { sessionsRoutes } from '../flows/sessions/routes.ts';
 import { linkProviderSession } from '../flows/sessions/provider-link.ts';
-import { TWO_FACTOR_COOKIE, twoFactorRoutes } from '../flows/two-factor/routes.ts';
+import { TWO_FACTOR_COOKIE, twoFactorRoutes, twoFactorStatusOf } from '../flows/two-factor/routes.ts';
 import { SECOND_FACTOR_COOKIE } from '../flows/second-factor/flow.ts';
 import { secondFactorGate } from '../flows/second-factor/gate.ts';
 import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
-import { passkeyRoutes } from '../flows/passkeys/routes.ts';
+import { passkeyRoutes, passkeySecondFactorOf, passkeySectionOf } from '../flows/passkeys/routes.ts';
 import { reauthRoutes } from '../flows/reauth/routes.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
@@ -135,15 +135,15 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     contactRoutes({ service: contact, registrationCookie, fromRegistration: registrationPrefill }),
     schoolTransferRoutes({ service: flows.schoolTransfer }),
     contactsRoutes({ service: flows.contacts, cookie: flowCookie(CONTACTS_COOKIE, secure) }),
-    twoFactorRoutes({ service: twoFactor, cookie: flowCookie(TWO_FACTOR_COOKIE, secure) }),
-    secondFactorRoutes({ service: secondFactorService, gate: secondFactor, cookie: secondFactorCookie }),
+    twoFactorRoutes({ service: twoFactor, cookie: flowCookie(TWO_FACTOR_COOKIE, secure), extraSection: passkeySectionOf(passkeys) }),
+    secondFactorRoutes({ service: secondFactorService, gate: secondFactor, cookie: secondFactorCookie, extraSection: passkeySecondFactorOf(passkeys, secondFactor) }),
     ...(settings.seedDemo ? [demoRoutes(settings.issuer, secure)] : []),
     ...(settings.devOutbox ? [devOutboxRoutes(s.store.outbox)] : []),
     authorizationRoutes({ service: authorizationsService({ store: s.store, clients, logout: backchannelLogout(() => oidc.provider, s.log) }) }),
     signInRecordRoutes({ service: s.signInRecords }),
     changePasswordRoutes({ service: flows.changePassword }),
     sessionsRoutes({ service: flows.sessions }),
-    passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc }),
+    passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc, gate: secondFactor, embed: twoFactorStatusOf(twoFactor) }),
     reauthRoutes({ service: flows.reauth, sessions }),
   ]) {
     app.use(router.routes());

@@ -6,9 +6,9 @@ export const PASSKEY_COOKIE = 'edusso.pk';
  * once: taking it marks it used before anything is checked, so a replayed answer finds nothing.
  */
 export interface PasskeyChallenge {
-  purpose: 'register' | 'login';
+  purpose: 'register' | 'login' | 'second-factor';
   challenge: string;
-  /** register: the account that asked for it; only that account may answer. */
+  /** register, second-factor: the account it was made for; only that account may answer. */
   accountId?: string;
   used: boolean;
 }

@@ -6,8 +6,10 @@ import { page, type AppState, type Ctx } from '../../web/context.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
 import { HttpError } from '../../web/middleware/errors.ts';
 import type { WebSessions } from '../../web/middleware/web-session.ts';
-import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysPage, removePasskeyPage } from '../../web/views/passkeys.ts';
+import { PASSKEYS_BASE, PASSKEYS_PAGE, passkeysDone, PasskeySecondFactor, passkeySection, passkeysPage, removePasskeyPage, type PasskeySectionView } from '../../web/views/passkeys.ts';
 import type { FlowCookie } from '../kit/flow-cookie.ts';
+import { SECOND_FACTOR_PATH } from '../second-factor/flow.ts';
+import type { SecondFactorGate } from '../second-factor/gate.ts';
 import { withForm } from '../kit/form.ts';
 import { recentlySignedIn, requireAccount, requireRecentSignIn, safeNext } from '../kit/signed-in.ts';
 import { landing } from './flow.ts';
@@ -37,11 +39,46 @@ async function readCeremony(ctx: Ctx): Promise<CeremonyBody> {
   return parsed.data;
 }
 
+type SectionExtra = { renameError?: { id: string; refusal: Refusal }; formError?: Refusal };
+
+/** What the section shows for this request: the list, whether adding is offered, a status (`?passkey=`) or an error. */
+async function sectionView(ctx: Ctx, service: PasskeyService, accountId: string, extra: SectionExtra = {}): Promise<PasskeySectionView> {
+  const done = (['added', 'removed', 'renamed'] as const).find((x) => x === ctx.query.passkey);
+  const e = extra.renameError?.refusal ?? extra.formError;
+  const field = (r: Refusal | undefined) => r && { key: r.error, params: r.params };
+  return {
+    passkeys: await service.list(accountId),
+    recent: recentlySignedIn(ctx),
+    done: e ? undefined : done,
+    renameError: extra.renameError && { id: extra.renameError.id, error: field(extra.renameError.refusal) },
+    formError: extra.formError && ctx.state.t(extra.formError.error),
+  };
+}
+
+/** The passkey section embedded in 雙因子認證綁定 (that route's `extraSection`). */
+export const passkeySectionOf = (service: PasskeyService) => async (ctx: Ctx) =>
+  ctx.state.account ? passkeySection(page(ctx), await sectionView(ctx, service, ctx.state.account.id)) : '';
+
+/** 「使用通行金鑰」 on the second-factor page (its `extraSection`), when the pending account has passkeys. */
+export const passkeySecondFactorOf = (service: PasskeyService, gate: SecondFactorGate) => async (ctx: Ctx) => {
+  const pending = await gate.pending(ctx);
+  return pending && (await service.list(pending.accountId)).length ? PasskeySecondFactor({ p: page(ctx) }) : '';
+};
+
 /**
  * 通行金鑰: the management page (PASSKEYS_PAGE; the forms and calls under PASSKEYS_BASE wherever the section is shown), registration
  * and passwordless sign-in, on the SSO site and inside an application's sign-in.
  */
-export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSessions; cookie: FlowCookie; oidc: { readonly provider: Provider } }) {
+export function passkeyRoutes(d: {
+  service: PasskeyService;
+  sessions: WebSessions;
+  cookie: FlowCookie;
+  oidc: { readonly provider: Provider };
+  /** The pending sign-ins of the second-factor page (a passkey finishes them). */
+  gate?: SecondFactorGate;
+  /** Renders the page that embeds the section (PASSKEYS_PAGE), given the section; absent: the section is its own page. */
+  embed?: (ctx: Ctx, accountId: string, section: JSX.Element) => Promise<void>;
+}) {
   const router = new Router<AppState>();
   const context = (ctx: Ctx, clientId?: string) => ({ ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined, clientId });
   const json = (ctx: Ctx, status: number, body: Record<string, unknown>) => {
@@ -56,24 +93,18 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     return ctx.state.account;
   };
 
-  async function showPage(ctx: Ctx, extra: { renameError?: { id: string; refusal: Refusal }; formError?: Refusal } = {}) {
+  async function showPage(ctx: Ctx, extra: SectionExtra = {}) {
     const account = requireAccount(ctx);
     if (!account) return;
-    const done = (['added', 'removed', 'renamed'] as const).find((x) => x === ctx.query.done);
     const e = extra.renameError?.refusal ?? extra.formError;
+    const v = await sectionView(ctx, d.service, account.id, extra);
+    if (d.embed) await d.embed(ctx, account.id, passkeySection(page(ctx), v));
+    else ctx.body = passkeysPage(page(ctx), v).value;
     if (e) ctx.status = e.status;
-    const field = (r: Refusal | undefined) => r && { key: r.error, params: r.params };
-    ctx.body = passkeysPage(page(ctx), {
-      passkeys: await d.service.list(account.id),
-      recent: recentlySignedIn(ctx),
-      done: e ? undefined : done,
-      renameError: extra.renameError && { id: extra.renameError.id, error: field(extra.renameError.refusal) },
-      formError: extra.formError && ctx.state.t(extra.formError.error),
-    }).value;
   }
 
   // Once another page shows the section, this address leads there.
-  router.get(PASSKEYS_BASE, (ctx) => (PASSKEYS_PAGE === PASSKEYS_BASE ? showPage(ctx) : ctx.redirect(`${PASSKEYS_PAGE}${ctx.search}#passkeys`)));
+  router.get(PASSKEYS_BASE, (ctx) => (d.embed ? ctx.redirect(`${PASSKEYS_PAGE}${ctx.search}#passkeys`) : showPage(ctx)));
 
   router.post(`${PASSKEYS_BASE}/options`, async (ctx) => {
     await readCeremony(ctx);
@@ -90,7 +121,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     const r = await d.service.register(account, d.cookie.get(ctx), body.response, body.name, context(ctx), ctx.state.lang);
     d.cookie.clear(ctx);
     if (!r.ok) return refused(ctx, r);
-    json(ctx, 200, { redirect: `${PASSKEYS_PAGE}?done=added` });
+    json(ctx, 200, { redirect: passkeysDone('added') });
   });
 
   router.post(
@@ -103,7 +134,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
       const r = await d.service.rename(account, id, input.ok ? input.data.name : '', context(ctx));
       if (!r.ok) return showPage(ctx, r.status === 404 ? { formError: r } : { renameError: { id, refusal: r } });
       ctx.status = 303;
-      ctx.redirect(`${PASSKEYS_PAGE}?done=renamed`);
+      ctx.redirect(passkeysDone('renamed'));
     }),
   );
 
@@ -125,7 +156,7 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
       const r = await d.service.remove(account, id, context(ctx), ctx.state.lang);
       if (r.ok) {
         ctx.status = 303;
-        return ctx.redirect(`${PASSKEYS_PAGE}?done=removed`);
+        return ctx.redirect(passkeysDone('removed'));
       }
       ctx.status = r.status;
       ctx.body = removePasskeyPage(page(ctx), { formError: ctx.state.t(r.error) }).value;
@@ -165,6 +196,33 @@ export function passkeyRoutes(d: { service: PasskeyService; sessions: WebSession
     await d.sessions.start(ctx, r.account.id, ['passkey']);
     const redirect = await d.oidc.provider.interactionResult(ctx.req, ctx.res, { login: { accountId: r.account.id, amr: toAmr(['passkey']) } }, { mergeWithLastSubmission: false });
     json(ctx, 200, { redirect });
+  });
+
+  // 「使用通行金鑰」 as the second factor of this browser's pending sign-in: that account's passkeys only.
+  const expired = (ctx: Ctx) => json(ctx, 410, { error: 'secondFactor.expired', message: ctx.state.t('secondFactor.expired') });
+  const pendingOf = async (ctx: Ctx) => {
+    const pending = d.gate && (await d.gate.pending(ctx));
+    if (!pending) expired(ctx);
+    return pending;
+  };
+  router.post(`${SECOND_FACTOR_PATH}/passkey/options`, async (ctx) => {
+    await readCeremony(ctx);
+    const pending = await pendingOf(ctx);
+    if (!pending) return;
+    const { token, options } = await d.service.secondFactorOptions(pending.accountId);
+    d.cookie.set(ctx, token);
+    json(ctx, 200, options as unknown as Record<string, unknown>);
+  });
+  router.post(`${SECOND_FACTOR_PATH}/passkey`, async (ctx) => {
+    const body = await readCeremony(ctx);
+    const pending = await pendingOf(ctx);
+    if (!pending) return;
+    const r = await d.service.verifySecondFactor(d.cookie.get(ctx), body.response, pending.accountId, context(ctx));
+    d.cookie.clear(ctx);
+    if (!r.ok) return refused(ctx, r);
+    const next = await d.gate!.complete(ctx, 'passkey');
+    if (!next) return expired(ctx);
+    json(ctx, 200, { redirect: next });
   });
 
   return router;

@@ -1,6 +1,8 @@
 import { summarizeUserAgent } from '../../domain/user-agent.ts';
 import { text, type Lang } from '../../i18n/translate.ts';
 import { PASSKEY_NAME_MAX, passkeyName, type PasskeyMethod } from '../../methods/passkey.ts';
+import { TOTP_FAILURE_POLICY } from '../../methods/totp.ts';
+import type { RateLimits } from '../../security/rate-limit.ts';
 import type { Account, Passkey, Store } from '../../storage/ports.ts';
 import type { FlowStore } from '../kit/flow-store.ts';
 import { newChallenge, usable, type PasskeyChallenge } from './flow.ts';
@@ -17,7 +19,7 @@ export type Refusal = { ok: false; error: string; params?: Record<string, number
 const refuse = (error: string, status = 400, params?: Record<string, number>): Refusal => ({ ok: false, error, status, params });
 
 /** Every change to passkeys, and passkey sign-in, happens here; the routes only parse and answer. */
-export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: FlowStore<PasskeyChallenge>; kickDelivery?: () => void }) {
+export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: FlowStore<PasskeyChallenge>; limits: RateLimits; kickDelivery?: () => void }) {
   const { store, method, flows } = d;
 
   /** The challenge this browser holds for this ceremony, taken (marked used) so it answers once. */
@@ -128,6 +130,29 @@ export function passkeyService(d: { store: Store; method: PasskeyMethod; flows: 
       await store.audit.record({ type: 'login.succeeded', accountId: account.id, ip, userAgent, clientId, detail: { method: 'passkey', passkey: r.passkey.id } });
       await store.signIns.record({ accountId: account.id, kind: 'authentication', method: 'passkey', result: 'succeeded', ip, userAgent, clientId });
       return { ok: true, account };
+    },
+
+    /** 「使用通行金鑰」 on the second-factor page, first half: this pending account's passkeys, the challenge bound to it. */
+    async secondFactorOptions(accountId: string) {
+      return start('second-factor', await method.authenticationOptions(accountId), accountId);
+    },
+
+    /**
+     * Second half: the passkey must be the pending account's. A refusal counts against the account like a
+     * wrong code of the app (the same cap), is audited and recorded; the caller then completes the sign-in.
+     */
+    async verifySecondFactor(token: string | undefined, response: unknown, accountId: string, context: RequestContext): Promise<{ ok: true } | Refusal> {
+      const { ip, userAgent } = context;
+      const locked = await d.limits.get(TOTP_FAILURE_POLICY, accountId);
+      if (locked.remaining <= 0) return refuse('twoFactor.locked', 429, { minutes: Math.max(1, Math.ceil(locked.retryAfterSeconds / 60)) });
+      const challenge = await take(token, 'second-factor', accountId);
+      const r = challenge ? await method.verifyAuthentication(response, challenge, accountId) : ({ ok: false, reason: 'expired' } as const);
+      if (r.ok) return { ok: true };
+      const state = await d.limits.penalty(TOTP_FAILURE_POLICY, accountId);
+      await store.audit.record({ type: 'login.second_factor_failed', accountId, ip, userAgent, detail: { mode: 'passkey', reason: r.reason } });
+      await store.signIns.record({ accountId, kind: 'authentication', method: 'passkey', result: 'failed', ip, userAgent });
+      if (state.remaining <= 0) return refuse('twoFactor.locked', 429, { minutes: Math.max(1, Math.ceil(state.retryAfterSeconds / 60)) });
+      return refuse(r.reason === 'expired' ? 'passkey.expired' : 'passkey.secondFactorFailed');
     },
   };
 }

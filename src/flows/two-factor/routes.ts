@@ -21,6 +21,12 @@ export interface TwoFactorRouteDeps {
   extraSection?: (ctx: Ctx) => Promise<JSX.Element | string>;
 }
 
+/** The status page with `section` in place of the extra section (the passkey section with its error). */
+export const twoFactorStatusOf = (service: TwoFactorService) => async (ctx: Ctx, accountId: string, section: JSX.Element) => {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = twoFactorPage(page(ctx), { kind: 'status', status: await service.status(accountId) }, section).value;
+};
+
 /** 壹拾 雙因子認證綁定 (/account/two-factor…): parse → service → render or redirect. */
 export function twoFactorRoutes(d: TwoFactorRouteDeps) {
   const router = new Router<AppState>();

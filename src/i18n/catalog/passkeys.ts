@@ -52,6 +52,11 @@ export const passkeyMessages = {
     'zh-TW': '無法以這個通行金鑰登入。請再試一次，或改用帳號密碼登入。',
     en: 'This passkey could not sign you in. Try again, or sign in with your account and password.',
   },
+  'passkey.secondFactor': { 'zh-TW': '使用通行金鑰', en: 'Use a passkey' },
+  'passkey.secondFactorFailed': {
+    'zh-TW': '無法以這個通行金鑰完成驗證。請再試一次，或改用驗證碼。',
+    en: 'This passkey could not complete the verification. Try again, or use a code.',
+  },
   'passkey.defaultName': { 'zh-TW': '{browser}（{system}）', en: '{browser} on {system}' },
   'passkey.notice.added.subject': { 'zh-TW': '【教育雲端帳號】已新增通行金鑰', en: '[Education Cloud account] A passkey was added' },
   'passkey.notice.added.text': {

@@ -1,4 +1,4 @@
-// Passkeys (WebAuthn): 「新增通行金鑰」 on the console and 「使用通行金鑰登入」 on the login page.
+// Passkeys (WebAuthn): 「新增通行金鑰」 on 雙因子認證綁定, 「使用通行金鑰登入」 on the login page, 「使用通行金鑰」 on the second-factor page.
 // Loaded only on those pages; without this file (or without WebAuthn) their passkey parts stay hidden.
 (() => {
   if (window.__passkeys) return; // the script tag may appear twice on one page
@@ -75,13 +75,14 @@
       }
     }
 
-    const login = document.querySelector('[data-passkey-login]');
-    if (login && supported) {
-      login.hidden = false;
-      const button = login.querySelector('button');
-      button.addEventListener('click', () =>
-        ceremony(login, button, '/login/passkey/options', login.dataset.passkeyLogin, (o) => navigator.credentials.get({ publicKey: request(o) }), () => ({})),
-      );
-    }
+    // 「使用通行金鑰登入」 and 「使用通行金鑰」 (second factor): get an assertion for the box's options, post it.
+    if (supported)
+      for (const box of document.querySelectorAll('[data-passkey-login]')) {
+        box.hidden = false;
+        const button = box.querySelector('button');
+        button.addEventListener('click', () =>
+          ceremony(box, button, box.dataset.passkeyOptions, box.dataset.passkeyLogin, (o) => navigator.credentials.get({ publicKey: request(o) }), () => ({})),
+        );
+      }
   });
 })();

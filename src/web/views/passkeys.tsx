@@ -1,3 +1,4 @@
+import { SECOND_FACTOR_PATH } from '../../flows/second-factor/flow.ts';
 import type { Passkey } from '../../storage/ports.ts';
 import { consoleLayout } from './console.tsx';
 import { reauthUrl } from '../../flows/kit/signed-in.ts';
@@ -6,7 +7,9 @@ import { ErrorBox } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
 /** Where the passkey section is shown (links back, redirects after a change): change it here only when 雙因子認證綁定 embeds it. */
-export const PASSKEYS_PAGE: string = '/account/passkeys';
+export const PASSKEYS_PAGE: string = '/account/two-factor';
+/** After a change: the section with its status (`?passkey=`, apart from the embedding page's own `?done=`). */
+export const passkeysDone = (done: 'added' | 'removed' | 'renamed') => `${PASSKEYS_PAGE}?passkey=${done}#passkeys`;
 /** Where the section's forms and JSON calls go, wherever it is shown. */
 export const PASSKEYS_BASE: string = '/account/passkeys';
 
@@ -155,6 +158,9 @@ export function PasskeySection(v: PasskeySectionView & { p: PageContext }) {
   );
 }
 
+/** The section inside another page (雙因子認證綁定): an h2 after that page's h1. */
+export const passkeySection = (p: PageContext, v: PasskeySectionView) => <PasskeySection p={p} {...v} />;
+
 export function passkeysPage(p: PageContext, v: PasskeySectionView) {
   return consoleLayout(p, p.t('passkey.title'), <PasskeySection p={p} {...v} standalone />);
 }
@@ -178,14 +184,14 @@ export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, '
             <button type="submit" class="primary" safe>
               {p.t('passkey.remove')}
             </button>
-            <a class="button" href={PASSKEYS_PAGE} safe>
+            <a class="button" href={`${PASSKEYS_PAGE}#passkeys`} safe>
               {p.t('passkey.cancel')}
             </a>
           </div>
         </form>
       ) : (
         <p class="actions">
-          <a class="button" href={PASSKEYS_PAGE} safe>
+          <a class="button" href={`${PASSKEYS_PAGE}#passkeys`} safe>
             {p.t('passkey.title')}
           </a>
         </p>
@@ -194,20 +200,30 @@ export function removePasskeyPage(p: PageContext, v: { passkey?: Pick<Passkey, '
   );
 }
 
-/**
- * 「使用通行金鑰登入」 under the login form: hidden until passkeys.js finds WebAuthn. `action` is the
- * login form's (its ?next= is kept); inside an application's sign-in it continues that interaction.
- */
-export function PasskeySignIn({ p, action, interaction }: { p: PageContext; action: string; interaction?: string }) {
-  const query = action.startsWith('/login?') ? action.slice('/login'.length) : '';
-  const endpoint = interaction ? `/interaction/${encodeURIComponent(interaction)}/passkey` : `/login/passkey${query}`;
+/** A passkey button (hidden until passkeys.js finds WebAuthn): options from `options`, the answer posted to `answer`. */
+function PasskeyButton({ p, options, answer, label }: { p: PageContext; options: string; answer: string; label: string }) {
   return (
-    <div class="more" data-passkey-login={endpoint} data-csrf={p.csrf} data-msg-working={p.t('passkey.working')} data-msg-cancelled={p.t('passkey.cancelled')} hidden>
+    <div class="more" data-passkey-login={answer} data-passkey-options={options} data-csrf={p.csrf} data-msg-working={p.t('passkey.working')} data-msg-cancelled={p.t('passkey.cancelled')} hidden>
       <p class="error" role="alert" data-passkey-error hidden></p>
       <button type="button" safe>
-        {p.t('passkey.signIn')}
+        {label}
       </button>
       <script src="/assets/passkeys.js" defer></script>
     </div>
   );
+}
+
+/**
+ * 「使用通行金鑰登入」 under the login form. `action` is the login form's (its ?next= is kept); inside an
+ * application's sign-in it continues that interaction.
+ */
+export function PasskeySignIn({ p, action, interaction }: { p: PageContext; action: string; interaction?: string }) {
+  const query = action.startsWith('/login?') ? action.slice('/login'.length) : '';
+  const endpoint = interaction ? `/interaction/${encodeURIComponent(interaction)}/passkey` : `/login/passkey${query}`;
+  return <PasskeyButton p={p} options="/login/passkey/options" answer={endpoint} label={p.t('passkey.signIn')} />;
+}
+
+/** 「使用通行金鑰」 on the second-factor page: a passkey of the pending account finishes the sign-in. */
+export function PasskeySecondFactor({ p }: { p: PageContext }) {
+  return <PasskeyButton p={p} options={`${SECOND_FACTOR_PATH}/passkey/options`} answer={`${SECOND_FACTOR_PATH}/passkey`} label={p.t('passkey.secondFactor')} />;
 }
