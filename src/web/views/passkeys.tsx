@@ -1,3 +1,4 @@
+import { taipeiTime } from '../../domain/taipei-time.ts';
 import { SECOND_FACTOR_PATH } from '../../flows/second-factor/flow.ts';
 import type { Passkey } from '../../storage/ports.ts';
 import { consoleLayout } from './console.tsx';
@@ -13,7 +14,6 @@ export const passkeysDone = (done: 'added' | 'removed' | 'renamed') => `${PASSKE
 /** Where the section's forms and JSON calls go, wherever it is shown. */
 export const PASSKEYS_BASE: string = '/account/passkeys';
 
-const when = (p: PageContext, d: Date) => d.toLocaleString(p.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' });
 
 export interface PasskeySectionView {
   passkeys: Pick<Passkey, 'id' | 'name' | 'createdAt' | 'lastUsedAt'>[];
@@ -138,9 +138,9 @@ export function PasskeySection(v: PasskeySectionView & { p: PageContext }) {
                 {k.name}
               </strong>
               <br />
-              <span safe>{`${p.t('passkey.created')}：${when(p, k.createdAt)}`}</span>
+              <span safe>{`${p.t('passkey.created')}：${taipeiTime(k.createdAt)}`}</span>
               <br />
-              <span safe>{`${p.t('passkey.lastUsed')}：${k.lastUsedAt ? when(p, k.lastUsedAt) : p.t('passkey.neverUsed')}`}</span>
+              <span safe>{`${p.t('passkey.lastUsed')}：${k.lastUsedAt ? taipeiTime(k.lastUsedAt) : p.t('passkey.neverUsed')}`}</span>
               <br />
               <a class="button" href={`${PASSKEYS_BASE}/${encodeURIComponent(k.id)}/remove`} aria-describedby={`passkey-${i}`} safe>
                 {p.t('passkey.remove')}

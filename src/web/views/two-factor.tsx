@@ -1,3 +1,4 @@
+import { taipeiDate } from '../../domain/taipei-time.ts';
 import type { AuthenticatorApp } from '../../flows/two-factor/apps.ts';
 import { systems } from '../../flows/two-factor/apps.ts';
 import { BASE_PATH, nextStep, stepNumber, stepPath, type Confirmed, type Result, type Step } from '../../flows/two-factor/flow.ts';
@@ -90,7 +91,7 @@ function ConfirmForm({ p, change, errors }: { p: PageContext; change: Confirmed;
 function StatusBody({ p, v, extra }: { p: PageContext; v: Extract<TwoFactorPage, { kind: 'status' }>; extra: JSX.Element | string }) {
   const s = v.status;
   const message = v.result === 'bound' ? p.t('twoFactor.bound') : v.result === 'removed' ? p.t('twoFactor.removed') : undefined;
-  const date = s.boundAt ? s.boundAt.toLocaleDateString(p.lang === 'en' ? 'en-GB' : 'zh-TW', { timeZone: 'Asia/Taipei' }) : '';
+  const date = s.boundAt ? taipeiDate(s.boundAt) : '';
   return (
     <>
       <h1 id="two-factor-title" safe>
