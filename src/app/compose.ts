@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseOptions } from './database.ts';
 import { accountAdmin, type AccountAdmin } from '../admin/accounts.ts';
 import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
+import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -32,6 +33,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   accountAdmin: AccountAdmin;
   clientAdmin: ClientAdmin;
   importer: Importer;
+  /** Administrative roles (issue 10): `edusso role …` now, the console and its API later. */
+  roleAdmin: RoleAdmin;
   keys: { rotate(): Promise<string> };
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
@@ -69,6 +72,7 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
       return (m) => provider.Client.validate(m);
     }),
     importer: importer(store, pii),
+    roleAdmin: roleAdmin(store),
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),

@@ -53,6 +53,7 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   'user-url': text,
   'profile-url': text,
   icon: text,
+  role: text,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -85,6 +86,12 @@ Usage: edusso <command> [options] [--json]
                                      register a county identity provider; prints the redirect URI to register there
   county list | county remove ID | county test ID
                                      list, remove, or check a county provider (discovery, scopes, claims)
+  role grant --account NAME --role system-admin|county-admin|school-admin|helpdesk [--county 雲林縣] [--school CODE]
+                                     grant an administrative role; county-admin needs --county (name or code),
+                                     school-admin needs --school, the others take neither. Granting it again changes nothing
+  role revoke --account NAME --role ROLE [--county 雲林縣] [--school CODE]
+                                     take a role back (the same flags as the grant)
+  role list [--account NAME]         list granted roles, or one account's
   demo people [--out FILE] [--students] [--seed N] [--import]
                                      generate synthetic source data for the shipped schools (CSV)
 

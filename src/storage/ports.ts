@@ -6,6 +6,7 @@ import type { OutboxRepo, TicketRepo } from './ports/notify.ts';
 import type { HealthRepo, OidcPayloadRepo } from './ports/oidc.ts';
 import type { TwoFactorRepo } from './ports/two-factor.ts';
 import type { PasskeyRepo } from './ports/passkeys.ts';
+import type { RoleRepo } from './ports/roles.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -16,6 +17,7 @@ export type * from './ports/notify.ts';
 export type * from './ports/oidc.ts';
 export type * from './ports/two-factor.ts';
 export type * from './ports/passkeys.ts';
+export type * from './ports/roles.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -38,6 +40,7 @@ export interface Repos {
   health: HealthRepo;
   twoFactor: TwoFactorRepo;
   passkeys: PasskeyRepo;
+  roles: RoleRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

@@ -13,6 +13,7 @@ import { sqlSigningKeys } from './sql/signing-keys.ts';
 import { sqlSignIns } from './sql/sign-ins.ts';
 import { sqlTwoFactor } from './sql/two-factor.ts';
 import { sqlPasskeys } from './sql/passkeys.ts';
+import { sqlRoles } from './sql/roles.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -36,6 +37,7 @@ export function sqlRepos(q: Queryable): Repos {
     health: sqlHealth(q),
     twoFactor: sqlTwoFactor(q),
     passkeys: sqlPasskeys(q),
+    roles: sqlRoles(q),
   };
 }
 
