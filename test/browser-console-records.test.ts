@@ -4,29 +4,17 @@ import type { Browser, Page } from 'playwright-core';
 import { addClient } from '../src/oidc/client-registry.ts';
 import { createProvider } from '../src/oidc/provider.ts';
 import { demoAccounts } from '../src/seed/demo.ts';
-import { axeViolations } from './support/axe.ts';
+import { axe } from './support/axe.ts';
+import { overflow, tabTo } from './support/browser-console.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
 const [teacher, staff] = demoAccounts;
 
-async function axe(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
-}
-
-/** Presses Tab until `selector` has the focus: the element is reachable from the keyboard. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) return;
-  }
-  assert.fail(`${selector} is not reachable with Tab on ${page.url()}`);
-}
-
 /** Nothing scrolls sideways: the page holds at the viewport's width. */
 async function holds(page: Page, label: string) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  assert.ok(overflow <= 0, `${label}: ${overflow}px wider than the screen`);
+  const wider = await overflow(page);
+  assert.ok(wider <= 0, `${label}: ${wider}px wider than the screen`);
 }
 
 describe('應用服務授權清單, 應用服務登入紀錄, ＩＰ登入紀錄 in Chromium, with axe-core on every page and error state', { skip: browserSkipReason() }, () => {

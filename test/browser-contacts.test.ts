@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations } from './support/axe.ts';
+import { axe } from './support/axe.ts';
+import { overflow, tabTo } from './support/browser-console.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { startSmsGateway } from './support/sms-gateway.ts';
@@ -12,18 +13,9 @@ const teacher = { username: 'demo.teacher', password: 'Teach#2026sso', email: 'd
 
 /** No WCAG 2.1 A/AA violation, and nothing scrolls sideways on the 360 px screen. */
 async function check(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  assert.ok(overflow <= 0, `${label}: scrolls sideways by ${overflow}px at 360 px`);
-}
-
-/** Tab (never the mouse) until the element matching `selector` has the focus. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 60; i++) {
-    if ((await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`)) as boolean) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${selector} is not reachable with Tab`);
+  await axe(page, label);
+  const wider = await overflow(page);
+  assert.ok(wider <= 0, `${label}: scrolls sideways by ${wider}px at 360 px`);
 }
 
 describe('查閱個人資料 and the contact change in Chromium on a 360 px screen, with axe-core on every page and error state', { skip: browserSkipReason() }, () => {

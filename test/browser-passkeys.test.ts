@@ -4,17 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoAccounts } from '../src/seed/demo.ts';
 import { PASSKEYS_BASE, PASSKEYS_PAGE } from '../src/web/views/passkeys.ts';
 import { Agent, formOf } from './support/agent.ts';
-import { axeViolations } from './support/axe.ts';
+import { axe } from './support/axe.ts';
+import { tabTo } from './support/browser-console.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { accountWithTwoFactor } from './support/two-factor.ts';
 
 const teacher = demoAccounts[0];
 const staff = demoAccounts[1];
-
-async function axe(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
-}
 
 /** A browser context whose page has a platform authenticator that keeps passkeys and verifies its user. */
 async function withAuthenticator(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -26,15 +23,6 @@ async function withAuthenticator(browser: Browser): Promise<{ context: BrowserCo
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
   return { context, page };
-}
-
-/** Presses Tab until `target` has the focus: it is reachable from the keyboard. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(`document.activeElement === document.querySelector(${JSON.stringify(selector)})`)) return;
-  }
-  assert.fail(`${selector} is not reachable with Tab`);
 }
 
 describe('passkeys in Chromium with a virtual authenticator: add, sign in without a password, remove; axe on every page', { skip: browserSkipReason() }, () => {

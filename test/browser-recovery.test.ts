@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations } from './support/axe.ts';
+import type { Browser } from 'playwright-core';
+import { axe } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { startSmsGateway } from './support/sms-gateway.ts';
@@ -9,11 +9,6 @@ import { SmtpCapture } from './support/smtp-capture.ts';
 import { waitFor } from './support/wait.ts';
 
 const newPassword = 'Green#Hill2027';
-
-/** No WCAG 2.1 A/AA violation on this page (axe-core inside it). */
-async function axe(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
-}
 
 describe('forgot password and re-activation in Chromium, with axe-core on every page', { skip: browserSkipReason() }, () => {
   let server: TestServer;

@@ -2,17 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoAccounts, demoMovedPeople } from '../src/seed/demo.ts';
-import { axeViolations } from './support/axe.ts';
+import { axe } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
 const teacher = demoAccounts[0];
 const moved = demoMovedPeople[0];
-
-/** No WCAG 2.1 A/AA violation on this page (axe-core inside it). */
-async function axe(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
-}
 
 describe('更新個人資料 in Chromium, with axe-core on every page and error state', { skip: browserSkipReason() }, () => {
   let server: TestServer;

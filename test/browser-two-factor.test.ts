@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../src/security/password.ts';
-import { axeViolations } from './support/axe.ts';
+import { axe } from './support/axe.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
 import { oathtool, oathtoolSkipReason } from './support/oathtool.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
@@ -10,7 +10,7 @@ import { freshCode } from './support/two-factor.ts';
 
 /** No WCAG 2.1 A/AA violation on this page, and nothing wider than the 360 px screen. */
 async function check(page: Page, label: string) {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
+  await axe(page, label);
   assert.ok((await page.evaluate('document.documentElement.scrollWidth')) as number <= 360, `${label}: no sideways scrolling at 360 px`);
 }
 

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
 const axeScript = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
@@ -14,4 +15,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
        .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`,
   )) as string[];
   return found.map((v) => `${new URL(page.url()).pathname}: ${v}`);
+}
+
+/** No WCAG 2.1 A/AA violation on this page (axe-core inside it). */
+export async function axe(page: Page, label: string) {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${label} (${page.url()})`);
 }
