@@ -18,7 +18,8 @@ export function webSessions(repo: WebSessionRepo, accounts: AccountRepo, secure:
         if (session && account?.status === 'active') {
           ctx.state.account = account;
           ctx.state.session = session;
-          await repo.touch(session.idHash);
+          // The row was just read: write last-seen only when it is a minute old, not on every page.
+          if (Date.now() - session.lastSeenAt.getTime() > 60_000) await repo.touch(session.idHash);
         }
       }
       await next();
