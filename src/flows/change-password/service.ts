@@ -1,4 +1,5 @@
-import { checkNewPassword, PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
+import { newPasswordCheck } from '../../methods/password.ts';
+import { PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import { hashPassword, verifyPassword } from '../../security/password.ts';
 import type { PiiVault } from '../../security/pii.ts';
@@ -33,14 +34,7 @@ export type ChangeOutcome = { kind: 'changed'; othersEnded: boolean } | { kind: 
 export function changePasswordService(d: { store: Store; limits: RateLimits; pii: PiiVault; kickDelivery?: () => void }) {
   const { store } = d;
 
-  async function ruleFor(account: Account, input: ChangePasswordInput) {
-    const person = await store.accounts.sealedPerson(account.id);
-    return checkNewPassword(input.password, input.password2, {
-      account: account.username,
-      idNumber: person?.idSealed ? d.pii.open(person.idSealed) : undefined,
-      birthday: person?.birthdaySealed ? d.pii.open(person.birthdaySealed) : undefined,
-    });
-  }
+  const newPasswordRule = newPasswordCheck(store.accounts, d.pii);
 
   return {
     async show(accountId: string, done: { changed?: boolean; othersEnded?: boolean } = {}): Promise<PasswordPage> {
@@ -64,7 +58,7 @@ export function changePasswordService(d: { store: Store; limits: RateLimits; pii
         return form({}, 429, 'changePassword.tooMany', limit.retryAfterSeconds);
       }
       const current = !input.current ? 'missing' : (await verifyPassword(account.passwordHash, input.current)) ? 'ok' : 'wrong';
-      const errors = errorsOf({ current, rule: await ruleFor(account, input), same: input.password === input.current });
+      const errors = errorsOf({ current, rule: await newPasswordRule(account, input.password, input.password2), same: input.password === input.current });
       if (current === 'wrong') {
         await d.limits.penalty(CURRENT_PASSWORD_FAILURES, account.id);
         await store.audit.record({ type: 'password.change_failed', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { reason: 'wrong_current' } });

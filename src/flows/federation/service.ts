@@ -1,4 +1,5 @@
-import { checkNewPassword, PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
+import { newPasswordCheck } from '../../methods/password.ts';
+import { PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
 import { FederationError, type CountyIdentity, type CountyMethod } from '../../methods/county.ts';
 import type { FederationFailure } from '../../methods/county-client.ts';
 import type { CountyProvider } from '../../methods/county-providers.ts';
@@ -49,6 +50,7 @@ export function federationService(d: {
   pii: PiiVault;
 }) {
   const { store, flows, county } = d;
+  const newPasswordRule = newPasswordCheck(store.accounts, d.pii);
 
   async function signIn(f: Flow, account: Account, context: { ip?: string; userAgent?: string }): Promise<Outcome> {
     await store.audit.record({ type: 'login.succeeded', accountId: account.id, ip: context.ip, userAgent: context.userAgent, detail: { method: 'county', provider: f.state.providerId } });
@@ -156,12 +158,7 @@ export function federationService(d: {
       const account = found && (await county.resolve(found.identity));
       if (!found || !account) return fail('state', 'reset-password');
       if (await store.accounts.passwordLockedUntil(account.id)) return { kind: 'reset-form', account, locked: true, errors: { password: { key: 'reset.locked' } } };
-      const person = await store.accounts.sealedPerson(account.id);
-      const check = checkNewPassword(input.password, input.password2, {
-        account: account.username,
-        idNumber: person?.idSealed ? d.pii.open(person.idSealed) : undefined,
-        birthday: person?.birthdaySealed ? d.pii.open(person.birthdaySealed) : undefined,
-      });
+      const check = await newPasswordRule(account, input.password, input.password2);
       if (!check.ok) return { kind: 'reset-form', account, locked: false, errors: { [check.field]: { key: check.key } } };
       const passwordHash = await hashPassword(input.password);
       await store.transaction(async (repos) => {

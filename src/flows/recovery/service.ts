@@ -1,5 +1,6 @@
 import { parseLoginName } from '../../domain/account-name.ts';
-import { checkNewPassword, PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
+import { newPasswordCheck } from '../../methods/password.ts';
+import { PASSWORD_LOCK_HOURS } from '../../domain/password-policy.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import type { CodeMethod } from '../../methods/code.ts';
 import { passwordChangedMessage } from './notice.ts';
@@ -69,6 +70,7 @@ const go = (purpose: Purpose, step: Step, token?: string): Outcome => ({ kind: '
 /** 陸.1 and 柒: every change of a recovery flow happens here; the routes only parse and render. */
 export function recoveryService(d: RecoveryDeps) {
   const { store, flows } = d;
+  const newPasswordRule = newPasswordCheck(store.accounts, d.pii);
   const nameKey = (name: string) => sha256(`recovery:${name}`);
 
   async function load(token: string | undefined, purpose: Purpose) {
@@ -199,12 +201,7 @@ export function recoveryService(d: RecoveryDeps) {
       if (elsewhere) return go(purpose, elsewhere);
       const account = f.state.accountId ? await store.accounts.findById(f.state.accountId) : undefined;
       if (!account) return { kind: 'expired', purpose };
-      const person = await store.accounts.sealedPerson(account.id);
-      const check = checkNewPassword(input.password, input.password2, {
-        account: account.username,
-        idNumber: person?.idSealed ? d.pii.open(person.idSealed) : undefined,
-        birthday: person?.birthdaySealed ? d.pii.open(person.birthdaySealed) : undefined,
-      });
+      const check = await newPasswordRule(account, input.password, input.password2);
       if (!check.ok) return resetPage(f, { [check.field]: { key: check.key } });
       const passwordHash = await hashPassword(input.password);
       const saved = await store.transaction(async (repos) => {
