@@ -16,8 +16,9 @@ const forbidden: Record<string, string[]> = {
   directory: ['web', 'flows', 'app', 'admin', 'cli'],
   'source-data': ['web', 'flows', 'app', 'admin', 'cli'],
   i18n: ['web', 'flows', 'app', 'admin', 'cli', 'storage'],
-  admin: ['web', 'cli'],
-  flows: ['cli', 'admin'],
+  admin: ['web', 'cli', 'console'],
+  console: ['cli'],
+  flows: ['cli', 'admin', 'console'],
 };
 
 function* sources(dir: string): Generator<string> {

@@ -6,6 +6,7 @@ import { accountAdmin, type AccountAdmin } from '../admin/accounts.ts';
 import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
+import { adminAccess, type AdminAccess } from '../admin/access.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -35,6 +36,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   importer: Importer;
   /** Administrative roles (issue 10): `edusso role …` now, the console and its API later. */
   roleAdmin: RoleAdmin;
+  /** Who may do what where in the console and the admin API (roles, admin scopes); refusals audited. */
+  access: AdminAccess;
   keys: { rotate(): Promise<string> };
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
@@ -73,6 +76,7 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     }),
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
+    access: adminAccess(store),
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),

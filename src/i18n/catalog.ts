@@ -13,6 +13,12 @@ import { notifyMessages } from './catalog/notify.ts';
 import { pageMessages } from './catalog/pages.ts';
 import { registrationMessages } from './catalog/registration.ts';
 import { recoveryMessages } from './catalog/recovery.ts';
+import { adminMessages } from './catalog/admin.ts';
+import { adminHelpdeskMessages } from './catalog/admin-helpdesk.ts';
+import { adminDirectoryMessages } from './catalog/admin-directory.ts';
+import { adminStudentsMessages } from './catalog/admin-students.ts';
+import { adminAppsMessages } from './catalog/admin-apps.ts';
+import { adminOverviewMessages } from './catalog/admin-overview.ts';
 import type { Text } from './catalog/texts.ts';
 import { uiMessages } from './catalog/ui.ts';
 
@@ -26,6 +32,12 @@ export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessag
   ...twoFactorMessages,
   ...passkeyMessages,
   ...reauthMessages,
+  ...adminMessages,
+  ...adminHelpdeskMessages,
+  ...adminDirectoryMessages,
+  ...adminStudentsMessages,
+  ...adminAppsMessages,
+  ...adminOverviewMessages,
 };
 
 export type MessageKey = keyof typeof catalog;

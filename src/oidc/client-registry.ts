@@ -6,6 +6,7 @@ import type { ClientRepo } from '../storage/ports.ts';
 import { randomToken } from '../security/tokens.ts';
 import { supportedScopes } from './claims.ts';
 import { isHttpUrl } from '../domain/safe-url.ts';
+import { isAdminScope } from '../domain/admin-scopes.ts';
 
 const httpUrl = (message: string) => z.string().refine(isHttpUrl, message);
 
@@ -29,13 +30,17 @@ export const newClientSchema = z
     scopes: z
       .string()
       .default(supportedScopes.join(' '))
-      .refine((s) => s.split(/\s+/).filter(Boolean).every((x) => supportedScopes.includes(x)), {
-        message: `scopes must be among: ${supportedScopes.join(' ')}`,
+      .refine((s) => s.split(/\s+/).filter(Boolean).every((x) => supportedScopes.includes(x) || isAdminScope(x)), {
+        message: `scopes must be among: ${supportedScopes.join(' ')} (and admin:… for a service client)`,
       }),
+    /** A service client with admin scopes may be bounded to one county (its code). */
+    adminCounty: z.string().regex(/^\d{5,8}$/, 'the county bound is a county code').optional(),
     clientId: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/).optional(),
   })
   .refine((c) => c.service || c.redirectUris.length > 0, { message: 'at least one --redirect-uri is required', path: ['redirectUris'] })
-  .refine((c) => !(c.service && c.public), { message: 'a service client cannot be public', path: ['public'] });
+  .refine((c) => !(c.service && c.public), { message: 'a service client cannot be public', path: ['public'] })
+  .refine((c) => c.service || !c.scopes.split(/\s+/).some(isAdminScope), { message: 'admin scopes are for service clients only (--service)', path: ['scopes'] })
+  .refine((c) => !c.adminCounty || c.service, { message: 'a county bound is for service clients only', path: ['adminCounty'] });
 export type NewClient = z.input<typeof newClientSchema>;
 
 /** Registers a connected application; the secret is returned once and stored only inside the metadata row. */
@@ -54,6 +59,7 @@ export async function addClient(
     ...(clientSecret ? { client_secret: clientSecret } : {}),
     token_endpoint_auth_method: c.public ? 'none' : c.authMethod,
     ...(c.logoUri && { logo_uri: c.logoUri }),
+    ...(c.adminCounty && { admin_county: c.adminCounty }),
     ...(c.backchannelLogoutUri && { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }),
     ...(c.service
       ? { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }

@@ -7,6 +7,7 @@ import type { AccountRepo, ClientRepo, SigningKeyRepo } from '../storage/ports.t
 import { sqlAdapterFactory } from './adapter.ts';
 import { accountClaims, scopeClaims, supportedScopes } from './claims.ts';
 import { loadSigningKeys } from './keys.ts';
+import { adminScopeNames } from '../domain/admin-scopes.ts';
 
 /** The paths existing school software already calls (SPEC: Interface for connected applications). */
 export const oidcRoutes = {
@@ -59,7 +60,10 @@ export async function createProvider(s: ProviderDeps, pages?: ProviderPages): Pr
       short: { signed: true, secure, sameSite: 'lax' },
     },
     routes: oidcRoutes,
-    scopes: supportedScopes,
+    // The admin scopes are granted only to service clients (client credentials) that list them.
+    scopes: [...supportedScopes, ...adminScopeNames],
+    // A county system's token reaches its own county only (src/admin/access.ts).
+    extraClientMetadata: { properties: ['admin_county'] },
     claims: Object.fromEntries(Object.entries(scopeClaims).map(([k, v]) => [k, [...v]])),
     // Existing applications read name and username straight from the ID token.
     conformIdTokenClaims: false,

@@ -43,6 +43,8 @@ import { secondFactorGate } from '../flows/second-factor/gate.ts';
 import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
 import { passkeyRoutes, passkeySecondFactorOf, passkeySectionOf } from '../flows/passkeys/routes.ts';
 import { reauthRoutes } from '../flows/reauth/routes.ts';
+import { adminConsole } from '../console/index.ts';
+import { adminAuth } from '../console/kit/principal.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
 
@@ -123,7 +125,10 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     app.use(router.allowedMethods());
   }
   app.use(sessions.load);
+  const admin = adminConsole({ s, oidc, clients, flows, auth: adminAuth({ access: s.access, oidc, clients, store: s.store }) });
+  app.use(admin.guard);
   for (const router of [
+    ...admin.routers,
     loginRoutes({ oidc, authenticate, captcha, sessions, clients, audit: s.audit, secure, secondFactor }),
     accountRoutes({ accounts: s.accounts, clients, identities: s.store.countyIdentities }),
     resourceRoutes(oidc, s.accounts),

@@ -1,6 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { Logger } from 'pino';
 import type { Account, WebSession } from '../storage/ports.ts';
+import type { Principal } from '../admin/access.ts';
 import type { Lang, Translate } from '../i18n/translate.ts';
 import type { PageContext } from './views/layout.ts';
 
@@ -14,6 +15,8 @@ export interface AppState {
   /** The SSO site's session of the signed-in account. */
   session?: WebSession;
   form?: Record<string, string>;
+  /** In the administration console (/admin): who is acting, with which roles. */
+  admin?: Principal;
 }
 
 export type Ctx = ParameterizedContext<AppState>;

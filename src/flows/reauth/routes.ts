@@ -31,7 +31,8 @@ export function reauthRoutes(d: { service: ReauthService; sessions: Pick<WebSess
     const next = landing(form.next);
     const r = await d.service.confirm(account, form, { ip: ctx.ip, userAgent: ctx.get('user-agent') || undefined });
     if (!r.ok) return show(ctx, next, r.errors, r.status);
-    await d.sessions.reauthenticated(ctx);
+    // A re-ask with a code proves the second factor too (the administration console requires it).
+    await d.sessions.reauthenticated(ctx, [...r.methods]);
     ctx.status = 303;
     ctx.redirect(next);
   }));

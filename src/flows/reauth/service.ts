@@ -1,7 +1,7 @@
 import type { TotpMethod } from '../../methods/totp.ts';
 import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
 import { verifyPassword } from '../../security/password.ts';
-import type { Account, Store } from '../../storage/ports.ts';
+import type { Account, SignInMethod, Store } from '../../storage/ports.ts';
 import type { FieldErrors } from '../kit/form.ts';
 import { codeError } from '../two-factor/service.ts';
 import { codeKind, missing } from './flow.ts';
@@ -14,7 +14,7 @@ export interface RequestContext {
   userAgent?: string;
 }
 
-export type ConfirmOutcome = { ok: true } | { ok: false; status: number; errors: FieldErrors };
+export type ConfirmOutcome = { ok: true; methods: readonly SignInMethod[] } | { ok: false; status: number; errors: FieldErrors };
 
 /** The password asked again (and the two-factor code, when the account has it on): the only place this changes anything. */
 export function reauthService(d: { store: Store; limits: RateLimits; totp: TotpMethod }) {
@@ -60,7 +60,7 @@ export function reauthService(d: { store: Store; limits: RateLimits; totp: TotpM
       }
       await signIn(account, withCode ? 'two-factor' : 'password', 'succeeded', c);
       await audit('account.reauthenticated', account, c, { method: withCode ? 'two-factor' : 'password' });
-      return { ok: true };
+      return { ok: true, methods: withCode ? (['password', 'two-factor'] as const) : (['password'] as const) };
     },
   };
 }

@@ -94,6 +94,8 @@ export interface AuditEvent {
   ip?: string | null;
   userAgent?: string | null;
   detail?: Record<string, unknown>;
+  /** Who acted, when not the account itself: 'account:<id>' (the admin console), 'client:<id>' (an admin API token), 'cli'. */
+  actor?: string | null;
 }
 
 export interface AuditRepo {
@@ -134,7 +136,7 @@ export interface WebSessionRepo {
   /** Notes that the session was used now (written at most once a minute). */
   touch(idHash: string): Promise<void>;
   /** Credentials were proven again in this session (a sensitive change may follow). */
-  reauthenticated(idHash: string): Promise<void>;
+  reauthenticated(idHash: string, methods?: SignInMethod[]): Promise<void>;
   /** The live sessions of an account, most recently used first. */
   listForAccount(accountId: string): Promise<WebSession[]>;
   remove(idHash: string): Promise<void>;

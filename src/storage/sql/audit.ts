@@ -5,8 +5,8 @@ export function sqlAudit(q: Queryable): AuditRepo {
   return {
     async record(e) {
       await q.query(
-        `INSERT INTO audit_events (type, account_id, client_id, ip, user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [e.type, e.accountId ?? null, e.clientId ?? null, e.ip ?? null, e.userAgent?.slice(0, 300) ?? null, JSON.stringify(e.detail ?? {})],
+        `INSERT INTO audit_events (type, account_id, client_id, ip, user_agent, detail, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [e.type, e.accountId ?? null, e.clientId ?? null, e.ip ?? null, e.userAgent?.slice(0, 300) ?? null, JSON.stringify(e.detail ?? {}), e.actor ?? null],
       );
     },
     async forAccount(accountId, limit) {
@@ -21,6 +21,7 @@ export function sqlAudit(q: Queryable): AuditRepo {
         ip: r.ip,
         userAgent: r.user_agent,
         detail: r.detail,
+        actor: r.actor,
         at: new Date(r.at),
       }));
     },

@@ -66,8 +66,12 @@ export function sqlWebSessions(q: Queryable): WebSessionRepo {
     async touch(idHash) {
       await q.query(`UPDATE web_sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute'`, [idHash]);
     },
-    async reauthenticated(idHash) {
-      await q.query(`UPDATE web_sessions SET authenticated_at = now(), last_seen_at = now() WHERE id = $1`, [idHash]);
+    async reauthenticated(idHash, methods = []) {
+      await q.query(
+        `UPDATE web_sessions SET authenticated_at = now(), last_seen_at = now(),
+           methods = ARRAY(SELECT DISTINCT m FROM unnest(methods || $2::text[]) AS m ORDER BY m) WHERE id = $1`,
+        [idHash, methods],
+      );
     },
     async listForAccount(accountId) {
       const rows = await q.query<SessionRow>(

@@ -33,8 +33,8 @@ export function webSessions(repo: WebSessionRepo, accounts: AccountRepo, secure:
       ctx.cookies.set(WEB_SESSION_COOKIE, token, { ...cookie, maxAge: TTL_SECONDS * 1000 });
     },
     /** Credentials were proven again in this session: a sensitive change may follow (see flows/kit/signed-in.ts). */
-    async reauthenticated(ctx: Ctx) {
-      if (ctx.state.session) await repo.reauthenticated(ctx.state.session.idHash);
+    async reauthenticated(ctx: Ctx, methods: SignInMethod[] = []) {
+      if (ctx.state.session) await repo.reauthenticated(ctx.state.session.idHash, methods);
     },
     async end(ctx: Pick<Ctx, 'cookies'>) {
       const token = ctx.cookies.get(WEB_SESSION_COOKIE);

@@ -1,0 +1,37 @@
+/** Texts of the administration console's frame and its API's refusals (issue 10). */
+import type { Texts } from './texts.ts';
+
+export const adminMessages = {
+  'admin.title': { 'zh-TW': '管理後台', en: 'Administration console' },
+  'admin.menu': { 'zh-TW': '管理後台選單', en: 'Console menu' },
+  'admin.menu.overview': { 'zh-TW': '總覽', en: 'Overview' },
+  'admin.menu.tickets': { 'zh-TW': '客服案件', en: 'Helpdesk tickets' },
+  'admin.menu.accounts': { 'zh-TW': '帳號查詢', en: 'Accounts' },
+  'admin.menu.schools': { 'zh-TW': '學校名錄', en: 'School directory' },
+  'admin.menu.people': { 'zh-TW': '來源資料', en: 'Source data' },
+  'admin.menu.students': { 'zh-TW': '學生帳號', en: 'Student accounts' },
+  'admin.menu.apps': { 'zh-TW': '應用服務管理', en: 'Connected applications' },
+  'admin.menu.counties': { 'zh-TW': '縣市帳號系統', en: 'County account systems' },
+  'admin.menu.roles': { 'zh-TW': '管理角色', en: 'Roles' },
+  'admin.menu.audit': { 'zh-TW': '稽核紀錄', en: 'Audit log' },
+  'admin.actingAs': { 'zh-TW': '您的管理角色：{roles}', en: 'Your roles: {roles}' },
+  'admin.role.system-admin': { 'zh-TW': '系統管理者', en: 'System administrator' },
+  'admin.role.county-admin': { 'zh-TW': '縣市管理者', en: 'County administrator' },
+  'admin.role.school-admin': { 'zh-TW': '學校管理者', en: 'School administrator' },
+  'admin.role.helpdesk': { 'zh-TW': '客服人員', en: 'Helpdesk agent' },
+  'admin.noRole': { 'zh-TW': '您的帳號沒有管理角色，無法使用管理後台。', en: 'Your account holds no administrative role, so the console is not open to it.' },
+  'admin.needsTwoFactor': {
+    'zh-TW': '管理後台須以第二道驗證登入。請先於「雙因子認證綁定」綁定並啟用雙因子驗證，或以通行金鑰登入。',
+    en: 'The console needs a second factor. Bind and turn on two-factor authentication at Two-factor authentication first, or sign in with a passkey.',
+  },
+  'admin.forbiddenTitle': { 'zh-TW': '無權限', en: 'Not allowed' },
+  'admin.error.forbidden': { 'zh-TW': '您的管理角色無權進行此項操作，已記錄於稽核紀錄。', en: 'Your role does not allow this here; the attempt was recorded in the audit log.' },
+  'admin.error.notFound': { 'zh-TW': '查無資料。', en: 'Nothing found.' },
+  'admin.error.noRoute': { 'zh-TW': '沒有這個 API 路徑。', en: 'There is no such API path.' },
+  'admin.error.invalid': { 'zh-TW': '輸入資料有誤，未做任何變更。', en: 'The input is not valid; nothing was changed.' },
+  'admin.error.badJson': { 'zh-TW': '內容不是正確的 JSON。', en: 'The body is not valid JSON.' },
+  'admin.error.json': { 'zh-TW': '請以 application/json 傳送內容。', en: 'Send the body as application/json.' },
+  'admin.error.badToken': { 'zh-TW': '存取權杖無效或已過期。', en: 'The access token is not valid or has expired.' },
+  'admin.error.signIn': { 'zh-TW': '請以存取權杖或管理後台的登入工作階段呼叫。', en: 'Call with an access token or the console’s signed-in session.' },
+  'admin.error.secondFactor': { 'zh-TW': '管理後台須在本次登入中通過第二道驗證。', en: 'The console needs a second factor proven in this session.' },
+} satisfies Texts;
