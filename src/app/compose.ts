@@ -19,6 +19,8 @@ import type { Repos, Store } from '../storage/ports.ts';
 import type { RateLimits } from '../security/rate-limit.ts';
 import { sqlRateLimits } from '../storage/sql/rate-limits.ts';
 import { signInRecordsService, type SignInRecordsService } from '../flows/sign-in-records/service.ts';
+import { accountSupport, type AccountSupport } from '../admin/account-support.ts';
+import { helpdeskService, type HelpdeskService } from '../admin/helpdesk.ts';
 
 /** Everything the web, the command line and (later) the administration API share, built once from the settings. */
 export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' | 'captchas' | 'webSessions' | 'signingKeys'> {
@@ -42,6 +44,10 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
   signInRecords: SignInRecordsService;
+  /** 帳號查詢: find an account, its state, and the helpdesk's repairs (console and API). */
+  accountSupport: AccountSupport;
+  /** The helpdesk queue, replies, statuses and resolution actions (console and API). */
+  helpdesk: HelpdeskService;
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings), opts: DatabaseOptions = {}): Promise<Services> {
@@ -53,6 +59,8 @@ export async function createServices(settings: Settings, log = createLogger(sett
 export function composeServices(settings: Settings, log: Logger, db: Db, store: Store): Services {
   const keyBox = sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET);
   const pii = piiVault(settings.secrets);
+  const access = adminAccess(store);
+  const support = accountSupport({ store, access, pii, issuer: settings.issuer, accountDomain: settings.accountDomain });
   const s: Services = {
     settings,
     log,
@@ -76,10 +84,12 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     }),
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
-    access: adminAccess(store),
+    access,
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),
+    accountSupport: support,
+    helpdesk: helpdeskService({ store, access, pii, accounts: support }),
   };
   return s;
 }

@@ -6,6 +6,7 @@ import type { RateLimitPolicy, RateLimits } from '../../security/rate-limit.ts';
 import type { Store } from '../../storage/ports.ts';
 import type { FieldErrors } from '../kit/form.ts';
 import { contactOf, whoOf, type Category } from './flow.ts';
+import { ticketSubject } from './ticket-subject.ts';
 import type { ContactInput } from './schemas.ts';
 
 /** Reports one address may send in an hour. */
@@ -60,14 +61,18 @@ export function contactService(d: { store: Store; pii: PiiVault; captcha: Captch
       const fullDescription = [description, ...known].join('\n');
       const idNumber = who.kind === 'id' ? who.idNumber : undefined;
       const zh = (key: string, params?: Record<string, string | number>) => text('zh-TW', key, params);
+      const idHash = idNumber && d.pii.idHash(idNumber);
+      const place = (context.prefill?.detail.registration as { place?: { school?: string; county?: string } } | undefined)?.place;
       const id = await d.store.transaction(async (repos) => {
+        const subject = await ticketSubject(repos, { username: who.kind === 'account' ? who.username : undefined, idHash }, place);
         const ticket = await repos.tickets.create({
+          ...subject,
           category,
           name: name.value,
           contact: contact.to,
           contactChannel: contact.channel,
           idSealed: idNumber && d.pii.seal(idNumber),
-          idHash: idNumber && d.pii.idHash(idNumber),
+          idHash,
           accountName: who.kind === 'account' ? who.username : undefined,
           lang: context.lang,
           description: fullDescription,

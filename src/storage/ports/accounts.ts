@@ -61,6 +61,8 @@ export interface AccountRepo {
   passwordLockedUntil(accountId: string): Promise<Date | undefined>;
   /** The account of a person, by the keyed hash of their identity number. */
   findByPersonHash(idHash: string): Promise<Account | undefined>;
+  /** Accounts whose email is this one (case-insensitive), for the console's account lookup. */
+  findByEmail(email: string, limit: number): Promise<Account[]>;
   /** The sealed identity number and birthday of the person behind an account, when known. */
   sealedPerson(accountId: string): Promise<{ idSealed: string | null; birthdaySealed: string | null } | undefined>;
   setAffiliation(accountId: string, a: Omit<Affiliation, 'schoolName' | 'isPrimary'>): Promise<void>;

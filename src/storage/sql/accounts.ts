@@ -85,6 +85,10 @@ export function sqlAccounts(q: Queryable): AccountRepo {
       const row = await one<Record<string, any>>(q, `SELECT ${columns} FROM accounts WHERE person_id_hash = $1`, [idHash]);
       return row && toAccount(row);
     },
+    async findByEmail(email, limit) {
+      const rows = await q.query<Record<string, any>>(`SELECT ${columns} FROM accounts WHERE lower(email) = lower($1) ORDER BY username LIMIT $2`, [email, limit]);
+      return rows.map(toAccount);
+    },
     async sealedPerson(accountId) {
       const row = await one<{ id_sealed: string | null; birthday_sealed: string | null }>(
         q,
