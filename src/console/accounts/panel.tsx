@@ -27,11 +27,14 @@ export function AccountPanelView({ p, a, base, state = {} }: { p: PageContext; a
   const t = p.t;
   const status = a.status === 'active' ? t('admin.accounts.state.active') : a.disabledReason ? t(`admin.accounts.disabled.${a.disabledReason}`) : t('admin.accounts.state.disabled');
   const none = t('admin.accounts.none');
+  // A refusal of a form this state no longer shows (re-enable an active account) is said above the panel.
+  const orphan = (state.error?.form === 'enable' && a.status !== 'disabled') || (state.error?.form === 'reset' && !a.twoFactor);
   return (
     <section aria-labelledby="account-panel-title" class="account-panel">
       <h2 id="account-panel-title" safe>
         {t('admin.accounts.panel')}
       </h2>
+      <ErrorBox message={orphan ? state.error?.message : undefined} />
       <table class="data">
         <Row label={t('admin.accounts.username')}>
           <a href={`/admin/accounts/${a.id}`} safe>
