@@ -9,7 +9,8 @@ export interface PanelState {
   reason?: string;
 }
 
-function Row({ label, children }: { label: string; children: JSX.Element | string }) {
+/** One labelled row of a two-column table (a ticket's entries, an account's state). */
+export function Row({ label, children }: { label: string; children: JSX.Element | string }) {
   return (
     <tr>
       <th scope="row" safe>
@@ -76,21 +77,11 @@ export function AccountPanelView({ p, a, base, state = {} }: { p: PageContext; a
           <table class="data">
             <thead>
               <tr>
-                <th scope="col" safe>
-                  {t('records.time')}
-                </th>
-                <th scope="col" safe>
-                  {t('records.result')}
-                </th>
-                <th scope="col" safe>
-                  {t('records.method')}
-                </th>
-                <th scope="col" safe>
-                  {t('records.ip')}
-                </th>
-                <th scope="col" safe>
-                  {t('records.browser')}
-                </th>
+                {(['records.time', 'records.result', 'records.method', 'records.ip', 'records.browser'] as const).map((k) => (
+                  <th scope="col" safe>
+                    {t(k)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -6,6 +6,7 @@ import type { ConsoleArea } from '../deps.ts';
 import { adminOf, requestOf } from '../kit/guard.ts';
 import { adminClosedPage } from '../kit/layout.ts';
 import { accountsApi } from './api.ts';
+import { REFUSAL_STATUS } from './present.ts';
 import type { PanelState } from './panel.tsx';
 import { accountParams, reasonFormSchema, searchForm } from './schemas.ts';
 import { accountPage, accountSearchPage } from './views.ts';
@@ -13,8 +14,6 @@ import { accountPage, accountSearchPage } from './views.ts';
 /** After a repair, the account page says what was done. */
 export const DONE = { enabled: 'admin.accounts.enabled', sent: 'admin.accounts.verificationSent', reset: 'admin.accounts.twoFactorReset' } as const;
 export const doneOf = (v: unknown) => (typeof v === 'string' && v in DONE ? DONE[v as keyof typeof DONE] : undefined);
-
-const STATUS = { invalid: 400, 'not-found': 404, conflict: 409 } as const;
 
 /** A console page nobody can reach by this address. */
 export function notFoundPage(ctx: Ctx) {
@@ -33,7 +32,7 @@ export async function change(ctx: Ctx, run: () => Promise<unknown>, then: string
   } catch (err) {
     if (!(err instanceof AdminRefusal)) throw err;
     if (err.kind === 'not-found') return notFoundPage(ctx);
-    return again(STATUS[err.kind], ctx.state.t(err.key, err.params));
+    return again(REFUSAL_STATUS[err.kind], ctx.state.t(err.key, err.params));
   }
   ctx.status = 303;
   ctx.redirect(then);

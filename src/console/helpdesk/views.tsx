@@ -9,7 +9,7 @@ import { selectField, textField } from '../../web/views/fields.tsx';
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { Time } from '../../web/views/sign-in-records.tsx';
-import { AccountPanelView, type PanelState } from '../accounts/panel.tsx';
+import { AccountPanelView, Row, type PanelState } from '../accounts/panel.tsx';
 import { adminLayout } from '../kit/layout.tsx';
 
 export const categoryLabel = (p: PageContext, c: Ticket['category']) => (c === 'code-not-received' ? p.t('admin.helpdesk.category.code-not-received') : p.t(`contact.category.${c}`));
@@ -120,17 +120,6 @@ export interface TicketPageState {
   values?: Record<string, string>;
 }
 
-function Entry({ label, children }: { label: string; children: JSX.Element | string }) {
-  return (
-    <tr>
-      <th scope="row" safe>
-        {label}
-      </th>
-      <td>{children}</td>
-    </tr>
-  );
-}
-
 const csrf = (p: PageContext) => <input type="hidden" name="_csrf" value={p.csrf} />;
 
 /** A ticket: what the reporter entered, the account it names, the messages, and every form that works on it. */
@@ -173,23 +162,23 @@ export function ticketPage(p: PageContext, principal: Principal, v: TicketView, 
           {t('admin.helpdesk.entered')}
         </h2>
         <table class="data">
-          <Entry label={t('admin.helpdesk.category')}>{<span safe>{categoryLabel(p, x.category)}</span>}</Entry>
-          <Entry label={t('admin.helpdesk.status')}>{<span safe>{t(`admin.helpdesk.status.${x.status}`)}</span>}</Entry>
-          <Entry label={t('admin.helpdesk.county')}>{<span safe>{x.countyName ?? t('admin.helpdesk.noCounty')}</span>}</Entry>
-          <Entry label={t('admin.helpdesk.source')}>{<span safe>{t(x.detail.registration ? 'admin.helpdesk.source.registration' : 'admin.helpdesk.source.contact')}</span>}</Entry>
-          <Entry label={t('contact.name')}>{<span safe>{x.name ?? ''}</span>}</Entry>
-          <Entry label={t('contact.contact')}>{<span safe>{x.contact ?? ''}</span>}</Entry>
-          {v.idMasked ? <Entry label={t('admin.helpdesk.idNumber')}>{<span safe>{v.idMasked}</span>}</Entry> : ''}
-          {x.accountName ? <Entry label={t('admin.helpdesk.accountName')}>{<span safe>{x.accountName}</span>}</Entry> : ''}
-          <Entry label={t('admin.helpdesk.lang')}>{<span safe>{x.lang ?? 'zh-TW'}</span>}</Entry>
-          <Entry label={t('admin.helpdesk.created')}>
+          <Row label={t('admin.helpdesk.category')}>{<span safe>{categoryLabel(p, x.category)}</span>}</Row>
+          <Row label={t('admin.helpdesk.status')}>{<span safe>{t(`admin.helpdesk.status.${x.status}`)}</span>}</Row>
+          <Row label={t('admin.helpdesk.county')}>{<span safe>{x.countyName ?? t('admin.helpdesk.noCounty')}</span>}</Row>
+          <Row label={t('admin.helpdesk.source')}>{<span safe>{t(x.detail.registration ? 'admin.helpdesk.source.registration' : 'admin.helpdesk.source.contact')}</span>}</Row>
+          <Row label={t('contact.name')}>{<span safe>{x.name ?? ''}</span>}</Row>
+          <Row label={t('contact.contact')}>{<span safe>{x.contact ?? ''}</span>}</Row>
+          {v.idMasked ? <Row label={t('admin.helpdesk.idNumber')}>{<span safe>{v.idMasked}</span>}</Row> : ''}
+          {x.accountName ? <Row label={t('admin.helpdesk.accountName')}>{<span safe>{x.accountName}</span>}</Row> : ''}
+          <Row label={t('admin.helpdesk.lang')}>{<span safe>{x.lang ?? 'zh-TW'}</span>}</Row>
+          <Row label={t('admin.helpdesk.created')}>
             <Time at={x.createdAt} />
-          </Entry>
-          <Entry label={t('contact.description')}>
+          </Row>
+          <Row label={t('contact.description')}>
             <div class="ticket-text" safe>
               {x.description}
             </div>
-          </Entry>
+          </Row>
         </table>
       </section>
 
