@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { adminAgent, adminUser, api, auditSince, consoleCsrf, type AdminUser } from './support/admin.ts';
 import type { Agent } from './support/agent.ts';
-import { formOf } from './support/agent.ts';
+import { Agent as HttpAgent, formOf } from './support/agent.ts';
+import { throughVerification } from './support/registration.ts';
+import { demoSourcePeople } from '../src/seed/demo.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { SmtpCapture } from './support/smtp-capture.ts';
@@ -124,6 +126,24 @@ describe('the helpdesk: queue, ticket, replies, statuses, resolution actions and
     const badApi = await api(desk, 'GET', '/tickets?status=open');
     assert.equal(badApi.status, 400);
     assert.equal(badApi.json.error, 'invalid_request');
+  });
+
+  test('a registration report (查無資料，回報問題) carries the county of the school chosen, and names no account', async () => {
+    const p = demoSourcePeople[1]!;
+    const agent = new HttpAgent(server.issuer);
+    const school = (await server.services.store.directory.getSchool(p.schoolCode))!;
+    const noMatch = await throughVerification(agent, server.services.db, { schoolCode: p.schoolCode, idNumber: p.idNumber, name: '張志名', birthday: p.birthday.replaceAll('-', '/') });
+    assert.equal(noMatch.status, 404);
+    const html = await (await agent.get('/contact?category=source-not-found&from=register')).text();
+    const { action, fields } = formOf(html);
+    const sent = await agent.post(action, { ...fields, category: 'source-not-found', who: p.idNumber, name: '張志名', contact: 'me@example.com', description: '人事說我在名單上', captcha: TEST_CAPTCHA, action: 'send' });
+    const id = Number(/案件編號 (\d+)/.exec(await sent.text())![1]);
+    const ticket = (await server.services.store.tickets.get(id))!;
+    assert.equal(ticket.countyCode, school.countyCode);
+    assert.equal(ticket.accountId, null);
+    const shown = await page(desk, `/admin/tickets/${id}`);
+    assert.ok(shown.html.includes('申請帳號的回報問題') && shown.html.includes(school.countyName));
+    await server.services.db.query(`DELETE FROM helpdesk_tickets WHERE id = $1`, [id]);
   });
 
   test('a ticket shows what the reporter entered (the number masked), the named account’s state and sign-ins; the read is audited', async () => {
