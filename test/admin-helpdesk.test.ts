@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { adminAgent, adminUser, api, auditSince, consoleCsrf, type AdminUser } from './support/admin.ts';
+import { adminAgent, adminToken, adminUser, api, auditSince, consoleCsrf, type AdminUser } from './support/admin.ts';
 import type { Agent } from './support/agent.ts';
 import { Agent as HttpAgent, formOf } from './support/agent.ts';
 import { throughVerification } from './support/registration.ts';
@@ -361,6 +361,14 @@ describe('the helpdesk: queue, ticket, replies, statuses, resolution actions and
     const refusals = (await auditSince(server, 'admin.refused', since)).filter((e) => e.actor === `account:${yunlinAdmin.accountId}`);
     assert.equal(refusals.length, refusedPages.length + 2 + refusedApi.length);
     assert.ok(refusals.every((e) => e.detail.capability === 'admin:tickets'));
+
+    // A county system's token bounded to 雲林縣 is held to the same reach.
+    const token = await adminToken(server, ['admin:tickets'], { county: yunlinCode });
+    assert.deepEqual((await api(token, 'GET', '/tickets')).json.tickets.map((x: { id: number }) => x.id), [t.mine]);
+    const tokenRead = await api(token, 'GET', `/tickets/${t.taipei}`);
+    assert.equal(tokenRead.status, 403);
+    assert.equal(tokenRead.json.error, 'forbidden');
+    assert.equal((await auditSince(server, 'admin.refused', since)).filter((e) => e.actor === `client:${token.clientId}`).length, 1);
   });
 
   test('scope attack: a school administrator cannot read an account of another school (console and API), audited; its own it can', async () => {
