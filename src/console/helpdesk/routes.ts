@@ -25,9 +25,9 @@ const DONE = {
   reset: 'admin.accounts.twoFactorReset',
 } as const;
 
-/** The counties a principal may pick: every county, or its own. */
-async function countiesFor(d: ConsoleDeps, p: Principal) {
-  const reach = reachOf(p, 'admin:tickets');
+/** The counties a principal may pick for a capability: every county, or its own. */
+async function countiesFor(d: ConsoleDeps, p: Principal, capability: 'admin:tickets' | 'admin:directory' = 'admin:tickets') {
+  const reach = reachOf(p, capability);
   const all = await d.s.store.directory.listCounties();
   return all.filter((c) => reach.all || reach.counties.includes(c.code)).map((c) => ({ code: c.code, name: c.name }));
 }
@@ -65,7 +65,7 @@ export const helpdeskArea: ConsoleArea = (d, { api, router }) => {
       throw err;
     }
     if (status) ctx.status = status;
-    ctx.body = ticketPage(page(ctx), p, view, s, await d.s.store.directory.listCounties()).value;
+    ctx.body = ticketPage(page(ctx), p, view, s, await countiesFor(d, p, 'admin:directory')).value;
   };
 
   router.get('/admin/tickets/:id', async (ctx) => {
