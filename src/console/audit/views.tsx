@@ -6,6 +6,7 @@ import { textField, type FieldError } from '../../web/views/fields.tsx';
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
+import { ScrollTable } from '../home/charts.tsx';
 
 export interface AuditView {
   /** What the form shows: the query as typed. */
@@ -36,7 +37,7 @@ function Results({ p, v, result }: { p: PageContext; v: AuditView; result: NonNu
         {caption}
       </h2>
       {result.rows.length ? (
-        <div class="table-scroll">
+        <ScrollTable label={caption}>
           <table class="data audit-table">
             <thead>
               <tr>
@@ -69,7 +70,7 @@ function Results({ p, v, result }: { p: PageContext; v: AuditView; result: NonNu
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ) : (
         <p safe>{p.t('admin.overview.audit.none')}</p>
       )}

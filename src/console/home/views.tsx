@@ -3,7 +3,7 @@ import type { OverviewFigures } from '../../admin/overview.ts';
 import { taipeiTime } from '../../domain/taipei-time.ts';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
-import { ColumnChart, HBarChart, Legend, type Series } from './charts.tsx';
+import { ColumnChart, HBarChart, Legend, ScrollTable, type Series } from './charts.tsx';
 
 const COLORS = { active: '#1e7b34', inactive: '#8a5300', disabled: '#b3261e', succeeded: '#0b5cad', failed: '#b3261e', tickets: '#0b5cad' };
 const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
@@ -25,7 +25,7 @@ function Accounts({ p, a }: { p: PageContext; a: NonNullable<OverviewFigures['ac
         <>
           <HBarChart id="accounts-chart" name={p.t('admin.overview.accounts.chart')} rows={names} series={series} />
           <Legend series={series} />
-          <div class="table-scroll">
+          <ScrollTable label={p.t('admin.overview.accounts.title')}>
             <table class="data" id="accounts-table">
               <caption safe>{p.t('admin.overview.dataTable')}</caption>
               <thead>
@@ -53,7 +53,7 @@ function Accounts({ p, a }: { p: PageContext; a: NonNullable<OverviewFigures['ac
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </>
       ) : (
         <p safe>{p.t('admin.overview.accounts.none')}</p>
@@ -80,7 +80,7 @@ function SignIns({ p, hours }: { p: PageContext; hours: NonNullable<OverviewFigu
       <ColumnChart id="signins-chart" name={p.t('admin.overview.signIns.chart')} columns={labels} series={counts} format={(n) => String(Math.round(n))} />
       <Legend series={counts} />
       <ColumnChart id="failure-chart" name={p.t('admin.overview.signIns.rateChart')} columns={labels} series={rate} max={1} format={(n) => `${Math.round(n * 100)}%`} />
-      <div class="table-scroll">
+      <ScrollTable label={p.t('admin.overview.signIns.title')}>
         <table class="data" id="signins-table">
           <caption safe>{p.t('admin.overview.dataTable')}</caption>
           <thead>
@@ -106,7 +106,7 @@ function SignIns({ p, hours }: { p: PageContext; hours: NonNullable<OverviewFigu
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }
@@ -120,7 +120,7 @@ function Tickets({ p, tickets }: { p: PageContext; tickets: NonNullable<Overview
         {p.t('admin.overview.tickets.title')}
       </h2>
       <HBarChart id="tickets-chart" name={p.t('admin.overview.tickets.chart')} rows={names} series={series} />
-      <div class="table-scroll">
+      <ScrollTable label={p.t('admin.overview.tickets.title')}>
         <table class="data" id="tickets-table">
           <caption safe>{p.t('admin.overview.dataTable')}</caption>
           <thead>
@@ -138,7 +138,7 @@ function Tickets({ p, tickets }: { p: PageContext; tickets: NonNullable<Overview
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { reachOf, type Principal } from '../../admin/access.ts';
 import { rolesInReach, type RoleChange } from '../../admin/roles-in-reach.ts';
 import { ROLES, RoleInputError, RoleNotFoundError } from '../../admin/roles.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
+import { text } from '../../i18n/translate.ts';
 import { page, type Ctx } from '../../web/context.ts';
 import { requireCsrf } from '../../web/middleware/csrf.ts';
 import { readForm } from '../../web/middleware/form-body.ts';
@@ -49,7 +50,7 @@ const changedSchema = z
 
 /** A RoleInputError as the API's refusal: the field and its zh-TW message. */
 const apiRefusal = (e: unknown) => {
-  if (e instanceof RoleInputError) throw new ApiError(400, 'invalid_request', fieldKey(e), { issues: [{ path: `body.${e.field}`, message: e.message }] });
+  if (e instanceof RoleInputError) throw new ApiError(400, 'invalid_request', fieldKey(e), { issues: [{ path: `body.${e.field}`, message: text('zh-TW', fieldKey(e)) }] });
   if (e instanceof RoleNotFoundError) throw new ApiError(404, 'not_found', 'admin.overview.roles.notHeld');
   throw e;
 };

@@ -6,6 +6,7 @@ import { hidden, selectField, textField, type FieldError } from '../../web/views
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
+import { ScrollTable } from '../home/charts.tsx';
 
 export interface RolesView {
   grants: RoleGrant[];
@@ -23,7 +24,7 @@ const scopeOf = (g: RoleGrant) => (g.countyCode ? `${g.countyName ?? ''} ${g.cou
 function GrantsTable({ p, grants }: { p: PageContext; grants: RoleGrant[] }) {
   if (!grants.length) return <p safe>{p.t('admin.overview.roles.none')}</p>;
   return (
-    <div class="table-scroll">
+    <ScrollTable label={p.t('admin.overview.roles.list')}>
       <table class="data" id="grants">
         <caption safe>{p.t('admin.overview.roles.list')}</caption>
         <thead>
@@ -65,7 +66,7 @@ function GrantsTable({ p, grants }: { p: PageContext; grants: RoleGrant[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 
