@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { adminAgent, adminToken, adminUser, api, auditSince, consoleCsrf, type AdminUser } from './support/admin.ts';
-import type { Agent } from './support/agent.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { passwordSignIn, secondFactor } from './support/two-factor.ts';
+import { oathtool } from './support/oathtool.ts';
+import { announcement } from '../src/app/announcement.ts';
+import { demoAdmins, DEMO_ADMIN_TOTP_SECRET } from '../src/seed/demo-data.ts';
+import { Agent } from './support/agent.ts';
 
 const YUNLIN = '10009000';
 const HOUR = 3600_000;
@@ -371,5 +375,28 @@ describe('the overview: dashboard figures by reach, audit search and CSV, roles 
     const granted = await auditSince(server, 'role.granted', since);
     assert.equal(granted[0]!.actor, `client:${token.clientId}`);
     assert.equal((await server.services.store.roles.forAccount(who))[0]!.grantedBy, null);
+  });
+
+  test('the demo administrators open the console with the demo’s fixed two-factor secret; the banner prints it', async () => {
+    for (const d of demoAdmins) {
+      const account = (await server.services.store.accounts.findByUsername(d.username))!;
+      assert.ok(account, d.username);
+      assert.deepEqual((await server.services.store.roles.forAccount(account.id)).map((g) => g.role), [d.role]);
+      assert.ok((await server.services.store.twoFactor.find(account.id))?.enabledAt, 'two-factor is on');
+      const agent = new Agent(server.issuer);
+      const first = await passwordSignIn(agent, d.username, d.password);
+      assert.match(first.location ?? '', /\/login\/second-factor/, 'the password alone does not open the console');
+      await db().query(`UPDATE two_factor SET last_step = last_step - 4 WHERE account_id = $1`, [account.id]);
+      const done = await secondFactor(agent, oathtool(DEMO_ADMIN_TOTP_SECRET));
+      assert.equal(done.status, 303);
+      const home = await agent.get('/admin');
+      assert.equal(home.status, 200);
+      assert.match(await home.text(), /<h1>總覽<\/h1>/);
+    }
+    const banner = announcement({ settings: server.services.settings, db: server.services.db }, 1);
+    assert.ok(banner.includes('demo.admin / Admin#2026sso'));
+    assert.ok(banner.includes('EDUS SODE MOAD MINS TOTP KEYF ORTR YING'));
+    const production = announcement({ settings: { ...server.services.settings, production: true }, db: server.services.db }, 1);
+    assert.ok(!production.includes('EDUS'), 'never printed in production');
   });
 });

@@ -6,7 +6,7 @@ import { textField, type FieldError } from '../../web/views/fields.tsx';
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
-import { ScrollTable } from '../home/charts.tsx';
+import { HeadRow, ScrollTable } from '../home/table.tsx';
 
 export interface AuditView {
   /** What the form shows: the query as typed. */
@@ -39,17 +39,7 @@ function Results({ p, v, result }: { p: PageContext; v: AuditView; result: NonNu
       {result.rows.length ? (
         <ScrollTable label={caption}>
           <table class="data audit-table">
-            <thead>
-              <tr>
-                <th scope="col" safe>{p.t('admin.overview.audit.time')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.type')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.actor')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.account')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.client')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.ip')}</th>
-                <th scope="col" safe>{p.t('admin.overview.audit.detail')}</th>
-              </tr>
-            </thead>
+            <HeadRow labels={[p.t('admin.overview.audit.time'), p.t('admin.overview.audit.typeColumn'), p.t('admin.overview.audit.actor'), p.t('admin.overview.audit.account'), p.t('admin.overview.audit.client'), p.t('admin.overview.audit.ip'), p.t('admin.overview.audit.detail')]} />
             <tbody>
               {result.rows.map((e) => (
                 <tr>

@@ -118,11 +118,3 @@ export function Legend({ series }: { series: Series[] }) {
   );
 }
 
-/** A wide table that scrolls sideways on a small screen: a named region a keyboard can focus to scroll it. */
-export function ScrollTable({ label, children }: { label: string; children: JSX.Element }) {
-  return (
-    <div class="table-scroll" role="region" aria-label={label} tabindex="0">
-      {children}
-    </div>
-  );
-}

@@ -3,7 +3,8 @@ import type { OverviewFigures } from '../../admin/overview.ts';
 import { taipeiTime } from '../../domain/taipei-time.ts';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
-import { ColumnChart, HBarChart, Legend, ScrollTable, type Series } from './charts.tsx';
+import { ColumnChart, HBarChart, Legend, type Series } from './charts.tsx';
+import { HeadRow, ScrollTable } from './table.tsx';
 
 const COLORS = { active: '#1e7b34', inactive: '#8a5300', disabled: '#b3261e', succeeded: '#0b5cad', failed: '#b3261e', tickets: '#0b5cad' };
 const percent = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
@@ -28,14 +29,7 @@ function Accounts({ p, a }: { p: PageContext; a: NonNullable<OverviewFigures['ac
           <ScrollTable label={p.t('admin.overview.accounts.title')}>
             <table class="data" id="accounts-table">
               <caption safe>{p.t('admin.overview.dataTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{p.t('admin.overview.accounts.county')}</th>
-                  {series.map((s) => (
-                    <th scope="col" safe>{s.label}</th>
-                  ))}
-                </tr>
-              </thead>
+              <HeadRow labels={[p.t('admin.overview.accounts.county'), ...series.map((s) => s.label)]} />
               <tbody>
                 {a.rows.map((r, i) => (
                   <tr>
@@ -83,14 +77,7 @@ function SignIns({ p, hours }: { p: PageContext; hours: NonNullable<OverviewFigu
       <ScrollTable label={p.t('admin.overview.signIns.title')}>
         <table class="data" id="signins-table">
           <caption safe>{p.t('admin.overview.dataTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>{p.t('admin.overview.signIns.hour')}</th>
-              <th scope="col" safe>{p.t('admin.overview.signIns.succeeded')}</th>
-              <th scope="col" safe>{p.t('admin.overview.signIns.failed')}</th>
-              <th scope="col" safe>{p.t('admin.overview.signIns.failureRate')}</th>
-            </tr>
-          </thead>
+          <HeadRow labels={[p.t('admin.overview.signIns.hour'), p.t('admin.overview.signIns.succeeded'), p.t('admin.overview.signIns.failed'), p.t('admin.overview.signIns.failureRate')]} />
           <tbody>
             {hours.map((h) => (
               <tr>
@@ -123,12 +110,7 @@ function Tickets({ p, tickets }: { p: PageContext; tickets: NonNullable<Overview
       <ScrollTable label={p.t('admin.overview.tickets.title')}>
         <table class="data" id="tickets-table">
           <caption safe>{p.t('admin.overview.dataTable')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" safe>{p.t('admin.overview.tickets.age')}</th>
-              <th scope="col" safe>{p.t('admin.overview.tickets.count')}</th>
-            </tr>
-          </thead>
+          <HeadRow labels={[p.t('admin.overview.tickets.age'), p.t('admin.overview.tickets.count')]} />
           <tbody>
             {tickets.map((t, i) => (
               <tr>

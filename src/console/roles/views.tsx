@@ -6,7 +6,7 @@ import { hidden, selectField, textField, type FieldError } from '../../web/views
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
-import { ScrollTable } from '../home/charts.tsx';
+import { HeadRow, ScrollTable } from '../home/table.tsx';
 
 export interface RolesView {
   grants: RoleGrant[];
@@ -27,15 +27,7 @@ function GrantsTable({ p, grants }: { p: PageContext; grants: RoleGrant[] }) {
     <ScrollTable label={p.t('admin.overview.roles.list')}>
       <table class="data" id="grants">
         <caption safe>{p.t('admin.overview.roles.list')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>{p.t('admin.overview.roles.account')}</th>
-            <th scope="col" safe>{p.t('admin.overview.roles.role')}</th>
-            <th scope="col" safe>{p.t('admin.overview.roles.scope')}</th>
-            <th scope="col" safe>{p.t('admin.overview.roles.grantedAt')}</th>
-            <th scope="col" safe>{p.t('admin.overview.roles.action')}</th>
-          </tr>
-        </thead>
+        <HeadRow labels={[p.t('admin.overview.roles.account'), p.t('admin.overview.roles.role'), p.t('admin.overview.roles.scope'), p.t('admin.overview.roles.grantedAt'), p.t('admin.overview.roles.action')]} />
         <tbody>
           {grants.map((g) => {
             const role = p.t(`admin.role.${g.role}`);

@@ -48,6 +48,7 @@ export const adminOverviewMessages = {
   'admin.overview.audit.export': { 'zh-TW': '匯出 CSV（相同條件）', en: 'Export as CSV (same search)' },
   'admin.overview.audit.results': { 'zh-TW': '查詢結果，第 {page} 頁', en: 'Results, page {page}' },
   'admin.overview.audit.none': { 'zh-TW': '沒有符合條件的紀錄。', en: 'No event matches.' },
+  'admin.overview.audit.typeColumn': { 'zh-TW': '類型', en: 'Type' },
   'admin.overview.audit.time': { 'zh-TW': '時間', en: 'Time' },
   'admin.overview.audit.detail': { 'zh-TW': '內容', en: 'Detail' },
   'admin.overview.audit.previous': { 'zh-TW': '上一頁', en: 'Previous page' },
