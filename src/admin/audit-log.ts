@@ -47,7 +47,7 @@ export const compactDetail = (detail: Record<string, unknown>) => (Object.keys(d
 
 /** The audit log for a system administrator (admin:audit): search, page, export; each read is itself audited. */
 export function auditLog(store: Store, access: AdminAccess) {
-  /** A filter of the repository; undefined when the query names an account or actor that does not exist (nothing can match). */
+  /** The repository's filter of a query: Taipei days as moments, an actor's account name as its `account:<id>`. */
   async function filterOf(q: AuditQuery): Promise<AuditLogFilter> {
     let actor = q.actor;
     if (actor && !/^(cli|client:.+|account:[0-9a-f-]{36})$/.test(actor)) {

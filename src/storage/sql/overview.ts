@@ -4,23 +4,24 @@ import type { OverviewRepo, OverviewScope, TicketAge } from '../ports.ts';
 const scopeParams = (s: OverviewScope) => [s.all, s.counties, s.schools];
 
 // An account's home school: its primary affiliation, the lowest school code when several (or none is primary).
-const HOME = `SELECT DISTINCT ON (f.account_id) f.account_id, f.school_code, s.county_code
-  FROM affiliations f JOIN schools s ON s.code = f.school_code
- ORDER BY f.account_id, f.is_primary DESC, f.school_code`;
+// One hash aggregate over affiliations (no sort), then hash joins: linear in the accounts.
+const HOME = `SELECT f.account_id, coalesce(min(f.school_code) FILTER (WHERE f.is_primary), min(f.school_code)) AS school_code
+  FROM affiliations f GROUP BY f.account_id`;
 
 export function sqlOverview(q: Queryable): OverviewRepo {
   return {
     async accountsByCounty(scope) {
       const rows = await q.query<{ county_code: string | null; county_name: string | null; active: number; inactive: number; disabled: number }>(
         `WITH home AS (${HOME})
-         SELECT h.county_code, c.name AS county_name,
+         SELECT s.county_code, c.name AS county_name,
                 count(*) FILTER (WHERE a.status = 'active')::int AS active,
                 count(*) FILTER (WHERE a.status = 'disabled' AND a.disabled_reason = 'inactive')::int AS inactive,
                 count(*) FILTER (WHERE a.status = 'disabled' AND a.disabled_reason IS DISTINCT FROM 'inactive')::int AS disabled
-           FROM accounts a LEFT JOIN home h ON h.account_id = a.id LEFT JOIN counties c ON c.code = h.county_code
-          WHERE $1 OR h.county_code = ANY($2::text[]) OR h.school_code = ANY($3::text[])
-          GROUP BY h.county_code, c.name
-          ORDER BY h.county_code NULLS LAST`,
+           FROM accounts a LEFT JOIN home h ON h.account_id = a.id
+           LEFT JOIN schools s ON s.code = h.school_code LEFT JOIN counties c ON c.code = s.county_code
+          WHERE $1 OR s.county_code = ANY($2::text[]) OR h.school_code = ANY($3::text[])
+          GROUP BY s.county_code, c.name
+          ORDER BY s.county_code NULLS LAST`,
         scopeParams(scope),
       );
       return rows.map((r) => ({ countyCode: r.county_code, countyName: r.county_name, active: r.active, inactive: r.inactive, disabled: r.disabled }));
