@@ -12,15 +12,21 @@ export interface RoleInput {
   school?: string;
 }
 
-/** Who changes a role: an account (the console, later) or null for the command line on the server. */
-export type RoleActor = { accountId: string } | null;
+/** Who changes a role: an account (the console), a service client (the admin API) or null for the command line on the server. */
+export type RoleActor = { accountId: string } | { clientId: string } | null;
+
+/** The audit log's actor of a role change. */
+const actorName = (actor: RoleActor) => (!actor ? 'cli' : 'accountId' in actor ? `account:${actor.accountId}` : `client:${actor.clientId}`);
 
 /** A refusal naming the input it is about; the message is what the command line prints. */
 export class RoleInputError extends Error {
   readonly field: 'account' | 'role' | 'county' | 'school';
-  constructor(field: RoleInputError['field'], message: string) {
+  /** What is wrong with it, for a translated message (the console, the API). */
+  readonly reason: 'required' | 'unknown' | 'notApplicable';
+  constructor(field: RoleInputError['field'], message: string, reason: RoleInputError['reason'] = 'unknown') {
     super(message);
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -40,16 +46,16 @@ export function roleAdmin(store: Store) {
   /** Checks the input against the accounts and the directory; the scope must fit the role. */
   async function resolve(input: RoleInput): Promise<ResolvedGrant> {
     const username = input.account?.trim().toLowerCase();
-    if (!username) throw new RoleInputError('account', '--account is required');
+    if (!username) throw new RoleInputError('account', '--account is required', 'required');
     const role = input.role?.trim() as Role;
-    if (!role) throw new RoleInputError('role', `--role is required (${ROLES.join(', ')})`);
+    if (!role) throw new RoleInputError('role', `--role is required (${ROLES.join(', ')})`, 'required');
     if (!ROLES.includes(role)) throw new RoleInputError('role', `--role: unknown role "${input.role}"; one of ${ROLES.join(', ')}`);
     const countyGiven = input.county?.trim();
     const schoolGiven = input.school?.trim();
-    if (role === 'county-admin' && !countyGiven) throw new RoleInputError('county', '--county is required for county-admin (e.g. --county 雲林縣)');
-    if (role === 'school-admin' && !schoolGiven) throw new RoleInputError('school', '--school is required for school-admin (the school code)');
-    if (role !== 'county-admin' && countyGiven !== undefined) throw new RoleInputError('county', `--county applies only to county-admin, not ${role}`);
-    if (role !== 'school-admin' && schoolGiven !== undefined) throw new RoleInputError('school', `--school applies only to school-admin, not ${role}`);
+    if (role === 'county-admin' && !countyGiven) throw new RoleInputError('county', '--county is required for county-admin (e.g. --county 雲林縣)', 'required');
+    if (role === 'school-admin' && !schoolGiven) throw new RoleInputError('school', '--school is required for school-admin (the school code)', 'required');
+    if (role !== 'county-admin' && countyGiven !== undefined) throw new RoleInputError('county', `--county applies only to county-admin, not ${role}`, 'notApplicable');
+    if (role !== 'school-admin' && schoolGiven !== undefined) throw new RoleInputError('school', `--school applies only to school-admin, not ${role}`, 'notApplicable');
     const account = await store.accounts.findByUsername(username);
     if (!account) throw new RoleInputError('account', `--account: no account ${username}`);
     let county: ResolvedGrant['county'] = null;
@@ -71,7 +77,7 @@ export function roleAdmin(store: Store) {
     role: g.role,
     ...(g.county ? { county: g.county.code } : {}),
     ...(g.school ? { school: g.school.code } : {}),
-    by: actor ? actor.accountId : 'cli',
+    by: !actor ? 'cli' : 'accountId' in actor ? actor.accountId : actor.clientId,
   });
 
   return {
@@ -79,8 +85,8 @@ export function roleAdmin(store: Store) {
     async grant(input: RoleInput, actor: RoleActor = null): Promise<ResolvedGrant & { granted: boolean }> {
       const g = await resolve(input);
       const granted = await store.transaction(async ({ roles, audit }) => {
-        const added = await roles.grant({ ...scopeOf(g), grantedBy: actor?.accountId ?? null });
-        if (added) await audit.record({ type: 'role.granted', accountId: g.accountId, detail: detailOf(g, actor) });
+        const added = await roles.grant({ ...scopeOf(g), grantedBy: actor && 'accountId' in actor ? actor.accountId : null });
+        if (added) await audit.record({ type: 'role.granted', accountId: g.accountId, detail: detailOf(g, actor), actor: actorName(actor) });
         return added;
       });
       return { ...g, granted };
@@ -91,7 +97,7 @@ export function roleAdmin(store: Store) {
       const g = await resolve(input);
       const removed = await store.transaction(async ({ roles, audit }) => {
         const done = await roles.revoke(scopeOf(g));
-        if (done) await audit.record({ type: 'role.revoked', accountId: g.accountId, detail: detailOf(g, actor) });
+        if (done) await audit.record({ type: 'role.revoked', accountId: g.accountId, detail: detailOf(g, actor), actor: actorName(actor) });
         return done;
       });
       const scope = g.county ? ` of ${g.county.name}` : g.school ? ` of ${g.school.code} ${g.school.name}` : '';

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/settings.ts';
-import { demoAccounts, demoSourcePeople } from '../seed/demo-data.ts';
+import { demoAccounts, demoAdmins, demoSourcePeople, DEMO_ADMIN_TOTP_SECRET } from '../seed/demo-data.ts';
+import { groupedSecret } from '../methods/totp.ts';
 import type { Db } from '../storage/db.ts';
 
 /** What a person starting the service needs to know, printed once it is ready. */
@@ -16,6 +17,9 @@ export function announcement(s: { settings: Settings; db: Pick<Db, 'driver'> }, 
   if (!s.settings.production && s.settings.seedDemo) {
     lines.push('  demo accounts (development only):');
     for (const a of demoAccounts) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.affiliation.identity})`);
+    lines.push(`  demo administrators (console ${issuer}/admin; two-factor on, development only):`);
+    for (const a of demoAdmins) lines.push(`    ${a.username} / ${a.password}   (${a.displayName}, ${a.role})`);
+    lines.push(`    authenticator app secret of both: ${groupedSecret(DEMO_ADMIN_TOTP_SECRET)}  (TOTP, SHA-1, 6 digits, 30 s)`);
     lines.push('  try registering (申請帳號) as one of these people from the demo source data:');
     for (const p of demoSourcePeople) lines.push(`    ${p.name}  ${p.idNumber}  ${p.birthday.replaceAll('-', '/')}  (${p.identity}, school ${p.schoolCode})`);
     if (s.settings.captchaTestAnswer) lines.push(`  CAPTCHA_TEST_ANSWER=${s.settings.captchaTestAnswer} is accepted as any captcha answer`);

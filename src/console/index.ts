@@ -4,6 +4,8 @@ import type { ConsoleArea, ConsoleDeps } from './deps.ts';
 import { homeArea } from './home/routes.ts';
 import { helpdeskArea } from './helpdesk/routes.ts';
 import { accountsArea } from './accounts/routes.ts';
+import { auditArea } from './audit/routes.ts';
+import { rolesArea } from './roles/routes.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -13,6 +15,8 @@ const AREAS: ConsoleArea[] = [
   homeArea,
   helpdeskArea,
   accountsArea,
+  auditArea,
+  rolesArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */

@@ -35,3 +35,16 @@ export const demoSourcePeople = [
 export const demoMovedPeople = [
   { schoolCode: '094602', idNumber: 'Y120135791', name: '王小明', birthday: '1982-09-01', identity: '教師', titles: ['教師', '生教組長'], classes: [{ year: '114', semester: '1', grade: '4', classno: '402', classtitle: '四年二班' }] },
 ] as const;
+
+/**
+ * The demo's fixed two-factor secret (base32) of the demo administrators, printed at start so a person
+ * trying the product can add it to any authenticator app and open /admin. Demo only: never seeded in
+ * production (and SEED_DEMO is off there by default).
+ */
+export const DEMO_ADMIN_TOTP_SECRET = 'EDUSSODEMOADMINSTOTPKEYFORTRYING';
+
+/** Administrators of the demo (issue 10): each with two-factor on, with DEMO_ADMIN_TOTP_SECRET. */
+export const demoAdmins = [
+  { username: 'demo.admin', password: 'Admin#2026sso', displayName: '示範系統管理者', email: 'demo.admin@example.edu.tw', role: 'system-admin' },
+  { username: 'demo.helpdesk', password: 'Help#2026sso', displayName: '示範客服人員', email: 'demo.helpdesk@example.edu.tw', role: 'helpdesk' },
+] as const;

@@ -14,6 +14,8 @@ import { sqlSignIns } from './sql/sign-ins.ts';
 import { sqlTwoFactor } from './sql/two-factor.ts';
 import { sqlPasskeys } from './sql/passkeys.ts';
 import { sqlRoles } from './sql/roles.ts';
+import { sqlOverview } from './sql/overview.ts';
+import { sqlAuditLog } from './sql/audit-log.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -38,6 +40,8 @@ export function sqlRepos(q: Queryable): Repos {
     twoFactor: sqlTwoFactor(q),
     passkeys: sqlPasskeys(q),
     roles: sqlRoles(q),
+    overview: sqlOverview(q),
+    auditLog: sqlAuditLog(q),
   };
 }
 

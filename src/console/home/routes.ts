@@ -3,6 +3,8 @@ import { page } from '../../web/context.ts';
 import { adminOf } from '../kit/guard.ts';
 import { pagesFor } from '../kit/pages.ts';
 import type { ConsoleArea } from '../deps.ts';
+import { adminOverview } from '../../admin/overview.ts';
+import { overviewOperation } from './overview-api.ts';
 import { adminHomePage } from './views.ts';
 
 const meSchema = z
@@ -17,11 +19,14 @@ const meSchema = z
   })
   .meta({ id: 'Me' });
 
-/** Who am I: the principal the console or a token acts as. */
-export const homeArea: ConsoleArea = (_d, { api, router }) => {
-  router.get('/admin', (ctx) => {
-    ctx.body = adminHomePage(page(ctx), adminOf(ctx)).value;
+/** The dashboard (/admin, GET /overview) and who am I (GET /me). */
+export const homeArea: ConsoleArea = (d, { api, router }) => {
+  const overview = adminOverview(d.s.store);
+  router.get('/admin', async (ctx) => {
+    const principal = adminOf(ctx);
+    ctx.body = adminHomePage(page(ctx), principal, await overview.figures(principal)).value;
   });
+  overviewOperation(api, overview);
 
   api.add({
     method: 'get',
