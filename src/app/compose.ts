@@ -7,6 +7,9 @@ import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import { adminAccess, type AdminAccess } from '../admin/access.ts';
+import { schoolDirectory, type SchoolDirectory } from '../admin/schools.ts';
+import { sourceRecords, type SourceRecords } from '../admin/source-records.ts';
+import { uploadService, type UploadService } from '../admin/uploads.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -42,6 +45,12 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
   signInRecords: SignInRecordsService;
+  /** School lists and source data uploaded in the console or the API: preview, then one atomic commit. */
+  uploads: UploadService;
+  /** A school's staff and students in the source data, kept by its administrators. */
+  sourceRecords: SourceRecords;
+  /** The school directory within an administrator's reach. */
+  schoolDirectory: SchoolDirectory;
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings), opts: DatabaseOptions = {}): Promise<Services> {
@@ -80,6 +89,10 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),
+    // adminAccess keeps no state: each service may hold its own.
+    uploads: uploadService({ store, pii, access: adminAccess(store) }),
+    sourceRecords: sourceRecords({ store, pii, access: adminAccess(store) }),
+    schoolDirectory: schoolDirectory({ store, access: adminAccess(store) }),
   };
   return s;
 }
