@@ -118,7 +118,7 @@ export function uploadService(d: { store: Store; pii: PiiVault; access: AdminAcc
     get: mine,
 
     /** Writes every row in one transaction, once, by the actor who previewed it, with its reach checked again. */
-    async commit(p: Principal, id: string, req: RequestInfo = {}): Promise<UploadRow> {
+    async commit(p: Principal, id: string, req: RequestInfo = {}): Promise<UploadRow & { written: { inserted: number; updated: number } }> {
       const u = await mine(p, id);
       const capability = uploadCapability(u.kind);
       if (u.committedAt) throw new AdminRefusal(409, 'admin.upload.committed');
@@ -134,7 +134,7 @@ export function uploadService(d: { store: Store; pii: PiiVault; access: AdminAcc
         return u.kind === 'schools' ? r.directory.upsertSchools(u.rows as SchoolRow[]) : r.sourcePeople.upsert(u.rows as SourcePerson[]);
       });
       await access.record(p, 'admin.upload.committed', { ...req, detail: { upload: id, kind: u.kind, inserted: written.inserted, updated: written.updated, records: u.rows.length } });
-      return { ...u, committedAt: new Date() };
+      return { ...u, committedAt: new Date(), written: { inserted: written.inserted, updated: written.updated } };
     },
   };
 }

@@ -1,7 +1,9 @@
 import Router from '@koa/router';
 import type { AppState } from '../web/context.ts';
 import type { ConsoleArea, ConsoleDeps } from './deps.ts';
+import { directoryArea } from './directory/routes.ts';
 import { homeArea } from './home/routes.ts';
+import { peopleArea } from './people/routes.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -9,6 +11,8 @@ import { openApiDocument } from './kit/openapi.ts';
 /** The areas of the console, each one folder: its pages and its API operations over the shared services. */
 const AREAS: ConsoleArea[] = [
   homeArea,
+  directoryArea,
+  peopleArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */
