@@ -63,7 +63,7 @@ export function peopleApi(d: ConsoleDeps, api: AdminApi) {
     handler: ({ principal, params, req }) => asApi(records.get(principal, params.code, params.id, req)),
   });
   api.add({
-    method: 'patch',
+    method: 'put',
     path: '/schools/{code}/people/{id}',
     operationId: 'correctSchoolPerson',
     summary: 'Corrects a record’s name, identity, titles or classes (a new identity gives the record a new id)',
