@@ -210,4 +210,22 @@ describe('uploads of school lists and source data: preview, then one atomic comm
     assert.equal(twice.status, 409);
     assert.match(await twice.text(), /已經匯入過/);
   });
+  test('the school directory: a county administrator finds its county’s schools only; another county is refused and audited', async () => {
+    const found = await api(agent, 'GET', `/schools?q=${encodeURIComponent('鎮西')}`);
+    assert.equal(found.status, 200);
+    assert.ok(found.json.schools.some((s: any) => s.code === '094601'));
+    assert.ok(found.json.schools.every((s: any) => s.countyCode === yunlin));
+    const all = await api(agent, 'GET', '/schools');
+    assert.ok(all.json.total > 0 && all.json.schools.every((s: any) => s.countyCode === yunlin));
+    assert.equal((await api(agent, 'GET', '/schools/094601')).json.name, '縣立鎮西國小');
+
+    const since = new Date();
+    const [other] = await server.services.db.query<{ county_code: string }>(`SELECT county_code FROM schools WHERE code = $1`, [otherSchool]);
+    assert.equal((await api(agent, 'GET', `/schools/${otherSchool}`)).status, 403);
+    assert.equal((await api(agent, 'GET', `/schools?county=${other!.county_code}`)).status, 403);
+    const refused = await auditSince(server, 'admin.refused', since);
+    assert.deepEqual(refused.map((e) => e.detail.target.kind).sort(), ['county', 'school']);
+    const page = await agent.get(`/admin/schools?county=${other!.county_code}`);
+    assert.equal(page.status, 403);
+  });
 });
