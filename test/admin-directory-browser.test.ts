@@ -95,6 +95,11 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       const stored = await server.services.db.query(`SELECT 1 FROM source_people WHERE school_code = '094601' AND name = $1`, [en ? '上傳甲' : '上傳乙']);
       assert.equal(stored.length, 1);
 
+      // An upload that is not there (or not this administrator's): the refusal page.
+      const missing = await page.goto(`${server.issuer}/admin/uploads/nothing-here`);
+      assert.equal(missing?.status(), 404);
+      await check(page, `upload not found ${lang}`);
+
       // Another school's people: the 403 page.
       await page.goto(`${server.issuer}/admin/people?school=094602`);
       await check(page, `another school refused ${lang}`);

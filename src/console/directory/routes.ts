@@ -9,7 +9,7 @@ import { readMultipart } from '../../web/middleware/multipart-body.ts';
 import type { ConsoleArea } from '../deps.ts';
 import { adminOf, requestOf } from '../kit/guard.ts';
 import { directoryApi } from './api.ts';
-import { schoolPage, schoolsPage, uploadPage, uploadRefusedPage } from './views.ts';
+import { schoolPage, schoolsPage, uploadPage, refusedPage } from './views.ts';
 
 const againOf = (kind: UploadKind) => (kind === 'schools' ? '/admin/schools' : '/admin/people');
 const one = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -35,7 +35,8 @@ export const directoryArea: ConsoleArea = (d, { api, router }) => {
     } catch (err) {
       if (!(err instanceof AdminRefusal)) throw err;
       ctx.status = err.status;
-      ctx.body = uploadRefusedPage(page(ctx), principal, { message: page(ctx).t(err.key), again: '/admin/schools' }).value;
+      const p = page(ctx);
+      ctx.body = refusedPage(p, principal, { title: p.t('admin.schools.title'), message: p.t(err.key), link: { href: '/admin/schools', label: p.t('admin.schools.back') } }).value;
     }
   });
 
@@ -45,7 +46,8 @@ export const directoryArea: ConsoleArea = (d, { api, router }) => {
     const kind: UploadKind = form.fields.kind === 'schools' ? 'schools' : 'people';
     const refused = (status: number, key: 'admin.upload.noFile' | 'admin.upload.notCsv') => {
       ctx.status = status;
-      ctx.body = uploadRefusedPage(page(ctx), principal, { message: page(ctx).t(key), again: againOf(kind) }).value;
+      const p = page(ctx);
+      ctx.body = refusedPage(p, principal, { title: p.t('admin.upload.previewTitle'), message: p.t(key), link: { href: againOf(kind), label: p.t('admin.upload.again') } }).value;
     };
     if (!reachesAnything(reachOf(principal, uploadCapability(kind)))) await access.refuse(principal, uploadCapability(kind), { kind: 'everything' }, requestOf(ctx));
     const file = form.files.find((f) => f.field === 'file');
@@ -66,7 +68,7 @@ export const directoryArea: ConsoleArea = (d, { api, router }) => {
     } catch (err) {
       if (!(err instanceof AdminRefusal)) throw err;
       ctx.status = err.status;
-      ctx.body = uploadRefusedPage(p, principal, { message: p.t(err.key), again: '/admin' }).value;
+      ctx.body = refusedPage(p, principal, { title: p.t('admin.upload.previewTitle'), message: p.t(err.key), link: { href: '/admin', label: p.t('admin.menu.overview') } }).value;
     }
   }
 

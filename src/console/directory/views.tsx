@@ -199,19 +199,18 @@ export function uploadPage(p: PageContext, principal: Principal, v: { upload: Up
   );
 }
 
-/** An upload refused before any row was read (no file, not text): the message and the way back. */
-export function uploadRefusedPage(p: PageContext, principal: Principal, v: { message: string; again: string }) {
-  const title = p.t('admin.upload.previewTitle');
+/** A refusal that is not about reach (no file, not found, already imported): the message and a way on. */
+export function refusedPage(p: PageContext, principal: Principal, v: { title: string; message: string; link: { href: string; label: string } }) {
   return adminLayout(
     p,
     principal,
-    title,
+    v.title,
     <div>
-      <h1 safe>{title}</h1>
+      <h1 safe>{v.title}</h1>
       <ErrorBox message={v.message} />
       <p>
-        <a href={v.again} safe>
-          {p.t('admin.upload.again')}
+        <a href={v.link.href} safe>
+          {v.link.label}
         </a>
       </p>
     </div>,
