@@ -194,6 +194,8 @@ describe('uploads of school lists and source data: preview, then one atomic comm
     assert.match(await noFile.text(), /請選擇要上傳的 CSV 檔案/);
     const urlencoded = await agent.post('/admin/uploads', { kind: 'people', _csrf: csrf });
     assert.equal(urlencoded.status, 415);
+    const huge = await post({ kind: 'people', _csrf: csrf }, PEOPLE_HEADER + '\n' + 'x'.repeat(6 * 1024 * 1024));
+    assert.equal(huge.status, 413, 'more than 5 MB');
 
     const before = await counts();
     const ok = await post({ kind: 'people', _csrf: csrf }, '\ufeff' + csv);
