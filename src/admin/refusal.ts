@@ -15,4 +15,11 @@ export class AdminRefusal extends Error {
     this.params = opts.params;
     this.field = opts.field;
   }
+
+  /** The HTTP status of the refusal, for the API and the console pages alike. */
+  get status(): 400 | 404 | 409 {
+    return REFUSAL_STATUS[this.kind];
+  }
 }
+
+const REFUSAL_STATUS = { invalid: 400, 'not-found': 404, conflict: 409 } as const;

@@ -7,6 +7,9 @@ import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import { adminAccess, type AdminAccess } from '../admin/access.ts';
+import { schoolDirectory, type SchoolDirectory } from '../admin/schools.ts';
+import { sourceRecords, type SourceRecords } from '../admin/source-records.ts';
+import { uploadService, type UploadService } from '../admin/uploads.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -48,6 +51,12 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   accountSupport: AccountSupport;
   /** The helpdesk queue, replies, statuses and resolution actions (console and API). */
   helpdesk: HelpdeskService;
+  /** School lists and source data uploaded in the console or the API: preview, then one atomic commit. */
+  uploads: UploadService;
+  /** A school's staff and students in the source data, kept by its administrators. */
+  sourceRecords: SourceRecords;
+  /** The school directory within an administrator's reach. */
+  schoolDirectory: SchoolDirectory;
 }
 
 export async function createServices(settings: Settings, log = createLogger(settings), opts: DatabaseOptions = {}): Promise<Services> {
@@ -90,6 +99,10 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     signInRecords: signInRecordsService({ store }),
     accountSupport: support,
     helpdesk: helpdeskService({ store, access, pii, accounts: support }),
+    // adminAccess keeps no state: each service may hold its own.
+    uploads: uploadService({ store, pii, access: adminAccess(store) }),
+    sourceRecords: sourceRecords({ store, pii, access: adminAccess(store) }),
+    schoolDirectory: schoolDirectory({ store, access: adminAccess(store) }),
   };
   return s;
 }

@@ -1,11 +1,13 @@
 import Router from '@koa/router';
 import type { AppState } from '../web/context.ts';
 import type { ConsoleArea, ConsoleDeps } from './deps.ts';
+import { directoryArea } from './directory/routes.ts';
 import { homeArea } from './home/routes.ts';
 import { helpdeskArea } from './helpdesk/routes.ts';
 import { accountsArea } from './accounts/routes.ts';
 import { auditArea } from './audit/routes.ts';
 import { rolesArea } from './roles/routes.ts';
+import { peopleArea } from './people/routes.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -17,6 +19,8 @@ const AREAS: ConsoleArea[] = [
   accountsArea,
   auditArea,
   rolesArea,
+  directoryArea,
+  peopleArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */

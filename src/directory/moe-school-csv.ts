@@ -39,14 +39,16 @@ export function detectLayout(header: string[]): Layout | undefined {
  * Parses an MOE school list (elementary, senior-high or kindergarten layout). A given level wins over
  * the one the layout or name implies. Bad rows are reported, not thrown.
  */
-export function parseMoeSchools(text: string, places: Places, level?: string): { schools: SchoolRecord[]; errors: RowError[] } {
-  if (level !== undefined && !isSchoolLevel(level)) return { schools: [], errors: [{ line: 0, field: 'level', reason: `unknown level "${level}"` }] };
+export function parseMoeSchools(text: string, places: Places, level?: string): { schools: SchoolRecord[]; errors: RowError[]; lines: number[]; rows: number } {
+  if (level !== undefined && !isSchoolLevel(level)) return { schools: [], errors: [{ line: 0, field: 'level', reason: `unknown level "${level}"` }], lines: [], rows: 0 };
   const rows = parseCsv(text);
   const header = rows.shift();
   const layout = header && detectLayout(header.fields);
-  if (!layout) return { schools: [], errors: [{ line: header?.line ?? 1, field: 'header', reason: 'not an MOE school list (elementary, senior-high or kindergarten layout)' }] };
+  if (!layout) return { schools: [], errors: [{ line: header?.line ?? 1, field: 'header', reason: 'not an MOE school list (elementary, senior-high or kindergarten layout)' }], lines: [], rows: rows.length };
   const columns: readonly Column[] = layouts[layout];
   const schools: SchoolRecord[] = [];
+  // The line each school was read from, for a preview's messages.
+  const lines: number[] = [];
   const errors: RowError[] = [];
   const seen = new Set<string>();
 
@@ -74,6 +76,7 @@ export function parseMoeSchools(text: string, places: Places, level?: string): {
     const schoolLevel = (level as SchoolLevel | undefined) ?? (layout === 'kindergarten' ? '幼兒園' : levelFromName(name));
     if (!schoolLevel) { bad('學校名稱', `cannot tell the level (學制) of "${name}"; give --level`); continue; }
     seen.add(code);
+    lines.push(line);
     schools.push({
       code,
       name,
@@ -88,5 +91,5 @@ export function parseMoeSchools(text: string, places: Places, level?: string): {
       url: get('網址') || null,
     });
   }
-  return { schools, errors };
+  return { schools, errors, lines, rows: rows.length };
 }

@@ -86,8 +86,10 @@ export async function seedDirectory(store: Store): Promise<{ loaded: boolean; co
 }
 
 /** UTF-8 (with or without BOM), else Big5, the other encoding MOE files come in. */
-function readText(path: string): string {
-  const bytes = readFileSync(path);
+const readText = (path: string) => decodeCsvBytes(readFileSync(path));
+
+/** An uploaded or read file's text: UTF-8 (with or without BOM), else Big5. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

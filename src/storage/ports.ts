@@ -9,6 +9,7 @@ import type { PasskeyRepo } from './ports/passkeys.ts';
 import type { RoleRepo } from './ports/roles.ts';
 import type { OverviewRepo } from './ports/overview.ts';
 import type { AuditLogRepo } from './ports/audit-log.ts';
+import type { UploadRepo } from './ports/uploads.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -22,6 +23,7 @@ export type * from './ports/passkeys.ts';
 export type * from './ports/roles.ts';
 export type * from './ports/overview.ts';
 export type * from './ports/audit-log.ts';
+export type * from './ports/uploads.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -47,6 +49,7 @@ export interface Repos {
   roles: RoleRepo;
   overview: OverviewRepo;
   auditLog: AuditLogRepo;
+  uploads: UploadRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

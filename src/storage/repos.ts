@@ -16,6 +16,7 @@ import { sqlPasskeys } from './sql/passkeys.ts';
 import { sqlRoles } from './sql/roles.ts';
 import { sqlOverview } from './sql/overview.ts';
 import { sqlAuditLog } from './sql/audit-log.ts';
+import { sqlUploads } from './sql/uploads.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -42,6 +43,7 @@ export function sqlRepos(q: Queryable): Repos {
     roles: sqlRoles(q),
     overview: sqlOverview(q),
     auditLog: sqlAuditLog(q),
+    uploads: sqlUploads(q),
   };
 }
 

@@ -9,6 +9,8 @@ const expiring = [
   `DELETE FROM web_sessions WHERE expires_at < now() - interval '1 minute'`,
   `DELETE FROM rate_limits WHERE GREATEST(window_ends_at, blocked_until) < now() - interval '1 minute'`,
   `DELETE FROM outbox WHERE sent_at < now() - interval '30 days'`,
+  // An upload's preview: kept a day past expiry, so its page still says what happened.
+  `DELETE FROM uploads WHERE expires_at < now() - interval '1 day'`,
 ];
 
 /** Deletes expired rows; run periodically by every node (the deletes are idempotent). */

@@ -6,7 +6,6 @@ import type { ConsoleArea } from '../deps.ts';
 import { adminOf, requestOf } from '../kit/guard.ts';
 import { adminClosedPage } from '../kit/layout.ts';
 import { accountsApi } from './api.ts';
-import { REFUSAL_STATUS } from './present.ts';
 import type { PanelState } from './panel.tsx';
 import { accountParams, reasonFormSchema, searchForm } from './schemas.ts';
 import { accountPage, accountSearchPage } from './views.ts';
@@ -32,7 +31,7 @@ export async function change(ctx: Ctx, run: () => Promise<unknown>, then: string
   } catch (err) {
     if (!(err instanceof AdminRefusal)) throw err;
     if (err.kind === 'not-found') return notFoundPage(ctx);
-    return again(REFUSAL_STATUS[err.kind], ctx.state.t(err.key, err.params));
+    return again(err.status, ctx.state.t(err.key, err.params));
   }
   ctx.status = 303;
   ctx.redirect(then);

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Next } from 'koa';
 import { z } from 'zod';
 import { AdminForbidden, reachesAnything, reachOf, type Principal } from '../../admin/access.ts';
+import { AdminRefusal } from '../../admin/refusal.ts';
 import type { AdminScope } from '../../domain/admin-scopes.ts';
 import { isMessageKey } from '../../i18n/catalog.ts';
 import { text } from '../../i18n/translate.ts';
@@ -10,6 +11,7 @@ import { ApiError, type ApiErrorBody } from './errors.ts';
 import type { AdminAuth } from './principal.ts';
 
 export const API_PREFIX = '/admin/api/v1';
+const REFUSAL_CODE = { invalid: 'invalid_request', 'not-found': 'not_found', conflict: 'conflict' } as const;
 const JSON_LIMIT_BYTES = 4 * 1024 * 1024;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -108,6 +110,10 @@ export async function apiErrors(ctx: Ctx, next: Next) {
     } else if (err instanceof AdminForbidden) {
       ctx.status = 403;
       ctx.body = errorBody('forbidden', 'admin.error.forbidden');
+    } else if (err instanceof AdminRefusal) {
+      // A service's refusal of the input (400), the thing (404) or its state (409).
+      ctx.status = err.status;
+      ctx.body = errorBody(REFUSAL_CODE[err.kind], err.key, err.params, err.field ? [{ path: `body.${err.field}`, message: text('zh-TW', err.key, err.params) }] : undefined);
     } else throw err;
   }
 }

@@ -36,6 +36,8 @@ export interface DirectoryRepo {
   listLevels(countyCode: string, districtCode: string): Promise<SchoolLevel[]>;
   listSchools(countyCode: string, districtCode: string, level: string): Promise<{ code: string; name: string }[]>;
   getSchool(code: string): Promise<SchoolRow | undefined>;
+  /** Schools whose code starts with or whose name contains `q` (台 and 臺 alike), within these counties (null: all); by code. */
+  searchSchools(f: { q?: string; countyCodes: string[] | null; limit: number; offset: number }): Promise<{ rows: SchoolRow[]; total: number }>;
   schoolCodes(): Promise<string[]>;
   /** The checksum of seeded data by name, and setting it. */
   seedChecksum(name: string): Promise<string | undefined>;
@@ -62,4 +64,12 @@ export interface SourcePeopleRepo {
   upsert(people: SourcePerson[]): Promise<{ inserted: number; updated: number }>;
   /** The records of one person at one school (a teacher may also be listed as staff). */
   find(schoolCode: string, idHash: string): Promise<SourcePerson[]>;
+  /** One school's records by name, a page at a time, and how many there are. */
+  listBySchool(schoolCode: string, page: { limit: number; offset: number }): Promise<{ rows: SourcePerson[]; total: number }>;
+  /** One record by its key. */
+  get(schoolCode: string, idHash: string, identity: SourcePerson['identity']): Promise<SourcePerson | undefined>;
+  /** Removes one record; false when there was none. */
+  remove(schoolCode: string, idHash: string, identity: SourcePerson['identity']): Promise<boolean>;
+  /** How many of these records are stored exactly so already (name, birthday, titles, classes; the sealed values aside). */
+  unchanged(people: SourcePerson[]): Promise<number>;
 }

@@ -1,6 +1,6 @@
 import { one, type Queryable } from '../db.ts';
 import { schoolLevels } from '../../directory/levels.ts';
-import type { DirectoryRepo, SourcePeopleRepo, SourcePerson } from '../ports.ts';
+import type { DirectoryRepo, SchoolRow, SourcePeopleRepo, SourcePerson } from '../ports.ts';
 
 const BATCH = 500;
 
@@ -83,6 +83,30 @@ export function sqlDirectory(q: Queryable): DirectoryRepo {
           WHERE s.code = $1`,
         [code],
       ),
+    async searchSchools({ q: text, countyCodes, limit, offset }) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const term = text?.trim().replace(/台/g, '臺');
+      if (term) {
+        const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+        params.push(`${escaped.toUpperCase()}%`, `%${escaped}%`);
+        where.push(`(s.code LIKE $${params.length - 1} OR replace(s.name, '台', '臺') LIKE $${params.length})`);
+      }
+      if (countyCodes) {
+        params.push(countyCodes);
+        where.push(`s.county_code = ANY ($${params.length}::text[])`);
+      }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = await one<{ n: string }>(q, `SELECT count(*) AS n FROM schools s ${filter}`, params);
+      const rows = await q.query<SchoolRow>(
+        `SELECT s.code, s.name, s.level, s.county_code AS "countyCode", c.name AS "countyName",
+                s.district_code AS "districtCode", d.name AS "districtName", s.ownership, s.address, s.phone, s.url
+           FROM schools s JOIN counties c ON c.code = s.county_code LEFT JOIN districts d ON d.code = s.district_code
+           ${filter} ORDER BY s.code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
+      );
+      return { rows, total: Number(total?.n ?? 0) };
+    },
     async schoolCodes() {
       return (await q.query<{ code: string }>('SELECT code FROM schools')).map((r) => r.code);
     },
@@ -148,6 +172,44 @@ export function sqlSourcePeople(q: Queryable): SourcePeopleRepo {
     async find(schoolCode, idHash) {
       const rows = await q.query<Record<string, any>>(`SELECT * FROM source_people WHERE school_code = $1 AND id_hash = $2 ORDER BY identity`, [schoolCode, idHash]);
       return rows.map(toPerson);
+    },
+    async listBySchool(schoolCode, { limit, offset }) {
+      const total = await one<{ n: string }>(q, `SELECT count(*) AS n FROM source_people WHERE school_code = $1`, [schoolCode]);
+      const rows = await q.query<Record<string, any>>(
+        `SELECT * FROM source_people WHERE school_code = $1 ORDER BY name, identity, id_hash LIMIT $2 OFFSET $3`,
+        [schoolCode, limit, offset],
+      );
+      return { rows: rows.map(toPerson), total: Number(total?.n ?? 0) };
+    },
+    async get(schoolCode, idHash, identity) {
+      const r = await one<Record<string, any>>(q, `SELECT * FROM source_people WHERE school_code = $1 AND id_hash = $2 AND identity = $3`, [schoolCode, idHash, identity]);
+      return r && toPerson(r);
+    },
+    async remove(schoolCode, idHash, identity) {
+      const rows = await q.query(`DELETE FROM source_people WHERE school_code = $1 AND id_hash = $2 AND identity = $3 RETURNING 1`, [schoolCode, idHash, identity]);
+      return rows.length === 1;
+    },
+    async unchanged(people) {
+      let same = 0;
+      await inBatches(
+        people,
+        async (batch) => {
+          const columns: string[][] = Array.from({ length: 7 }, () => []);
+          for (const p of batch)
+            [p.schoolCode, p.idHash, p.identity, p.name, p.birthdayHash, JSON.stringify(p.titles), JSON.stringify(p.classes)].forEach((value, c) => columns[c]!.push(value));
+          const r = await one<{ n: string }>(
+            q,
+            `SELECT count(*) AS n FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                 AS u(school, id_hash, identity, name, birthday_hash, titles, classes)
+               JOIN source_people p ON p.school_code = u.school AND p.id_hash = u.id_hash AND p.identity = u.identity
+              WHERE p.name = u.name AND p.birthday_hash = u.birthday_hash AND p.titles = u.titles::jsonb AND p.classes = u.classes::jsonb`,
+            columns,
+          );
+          same += Number(r?.n ?? 0);
+        },
+        PEOPLE_BATCH,
+      );
+      return same;
     },
   };
 }
