@@ -4,6 +4,7 @@ export { createLogger };
 import { openDatabase, type DatabaseOptions } from './database.ts';
 import { accountAdmin, type AccountAdmin } from '../admin/accounts.ts';
 import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
+import { countyAdmin, type CountyAdmin } from '../admin/county-admin.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import { adminAccess, type AdminAccess } from '../admin/access.ts';
@@ -33,6 +34,7 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   countyProviders: CountyProviders;
   accountAdmin: AccountAdmin;
   clientAdmin: ClientAdmin;
+  countyAdmin: CountyAdmin;
   importer: Importer;
   /** Administrative roles (issue 10): `edusso role …` now, the console and its API later. */
   roleAdmin: RoleAdmin;
@@ -53,6 +55,7 @@ export async function createServices(settings: Settings, log = createLogger(sett
 export function composeServices(settings: Settings, log: Logger, db: Db, store: Store): Services {
   const keyBox = sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET);
   const pii = piiVault(settings.secrets);
+  const providers = countyProviders(store.countyProviders, store.directory, keyBox);
   const s: Services = {
     settings,
     log,
@@ -67,13 +70,18 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     webSessions: store.webSessions,
     signingKeys: store.signingKeys,
     captcha: captchaService(store.captchas, settings.production ? undefined : settings.captchaTestAnswer),
-    countyProviders: countyProviders(store.countyProviders, store.directory, keyBox),
+    countyProviders: providers,
+    countyAdmin: countyAdmin(providers, store.audit),
     accountAdmin: accountAdmin(store),
     // The OpenID provider checks a new client's metadata; it is built only when a client is added.
-    clientAdmin: clientAdmin(store.clients, async () => {
-      const provider = await createProvider(s);
-      return (m) => provider.Client.validate(m);
-    }),
+    clientAdmin: clientAdmin(
+      store.clients,
+      async () => {
+        const provider = await createProvider(s);
+        return (m) => provider.Client.validate(m);
+      },
+      { audit: store.audit, payloads: store.oidcPayloads },
+    ),
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
     access: adminAccess(store),
