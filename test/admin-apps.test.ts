@@ -141,14 +141,14 @@ describe('connected applications through the API and the command line (admin:cli
 
     const ok = await register({ name: '校務行政', redirectUris: [redirectUri] });
     const id = ok.json.client.clientId;
-    const changed = await api(sys, 'PATCH', `/clients/${id}`, { name: '校務行政系統', firstParty: true, redirectUris: [redirectUri, 'https://admin.school.example/cb'], scopes: ['openid', 'profile', 'eduinfo'] }, csrf);
+    const changed = await api(sys, 'PUT', `/clients/${id}`, { name: '校務行政系統', firstParty: true, redirectUris: [redirectUri, 'https://admin.school.example/cb'], scopes: ['openid', 'profile', 'eduinfo'] }, csrf);
     assert.equal(changed.status, 200, JSON.stringify(changed.json));
     assert.deepEqual([changed.json.name, changed.json.firstParty, changed.json.redirectUris.length, changed.json.scopes], ['校務行政系統', true, 2, ['openid', 'profile', 'eduinfo']]);
-    const refusedEdit = await api(sys, 'PATCH', `/clients/${id}`, { redirectUris: ['javascript:alert(1)'], name: '不該改名' }, csrf);
+    const refusedEdit = await api(sys, 'PUT', `/clients/${id}`, { redirectUris: ['javascript:alert(1)'], name: '不該改名' }, csrf);
     assert.equal(refusedEdit.status, 400);
     const kept = (await api(sys, 'GET', `/clients/${id}`)).json;
     assert.deepEqual([kept.name, kept.redirectUris.length], ['校務行政系統', 2], 'a refused edit changes nothing');
-    assert.equal((await api(sys, 'PATCH', '/clients/no-such-app', { name: 'x' }, csrf)).status, 404);
+    assert.equal((await api(sys, 'PUT', '/clients/no-such-app', { name: 'x' }, csrf)).status, 404);
     assert.equal((await api(sys, 'POST', '/clients/no-such-app/rotate-secret', undefined, csrf)).status, 404);
     const pub = await register({ name: '行動 App', kind: 'public', redirectUris: ['https://app.example/cb'] });
     assert.equal(pub.json.clientSecret, undefined);
@@ -166,7 +166,7 @@ describe('connected applications through the API and the command line (admin:cli
         ['GET', '/clients', undefined],
         ['POST', '/clients', { name: 'x', redirectUris: [redirectUri] }],
         ['GET', `/clients/${someone}`, undefined],
-        ['PATCH', `/clients/${someone}`, { name: 'taken over' }],
+        ['PUT', `/clients/${someone}`, { name: 'taken over' }],
         ['POST', `/clients/${someone}/rotate-secret`, undefined],
         ['POST', `/clients/${someone}/disable`, undefined],
       ] as const) {

@@ -135,10 +135,10 @@ export function appsApi(d: ConsoleDeps, admin: ClientAdmin, api: AdminApi) {
   });
 
   api.add({
-    method: 'patch',
+    method: 'put',
     path: '/clients/{id}',
     operationId: 'updateClient',
-    summary: 'Changes an application with the same checks as a registration; its kind, id and secret stay',
+    summary: 'Changes the fields given (the others stay) with the same checks as a registration; its kind, id and secret stay',
     tag,
     capability: 'admin:clients',
     params: idParams,
