@@ -3,6 +3,7 @@ import type { AppState } from '../web/context.ts';
 import type { ConsoleArea, ConsoleDeps } from './deps.ts';
 import { homeArea } from './home/routes.ts';
 import { appsArea } from './apps/area.ts';
+import { countiesArea } from './counties/area.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -11,6 +12,7 @@ import { openApiDocument } from './kit/openapi.ts';
 const AREAS: ConsoleArea[] = [
   homeArea,
   appsArea,
+  countiesArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */

@@ -5,65 +5,11 @@ import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
 import { FORM_SCOPES, type AppFormValues, type AppKind, type AppNotice } from './form.ts';
 import type { FieldIssue } from './issues.ts';
+import { described, ErrorSummary, FieldError, fieldId, invalid, TextInput } from './fields.tsx';
 
 const KINDS: AppKind[] = ['web', 'public', 'service'];
 const BASE = '/admin/apps';
-const fieldId = (field: string) => `app-${field}`;
 const scopeId = (scope: string) => `scope-${scope.replace(/[^a-z0-9]/gi, '-')}`;
-
-/** The field errors of a form, above it, each linking to its field. */
-export function ErrorSummary({ p, issues }: { p: PageContext; issues: FieldIssue[] }) {
-  if (!issues.length) return <></>;
-  return (
-    <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-      <h2 safe>{p.t('admin.apps.errorsTitle')}</h2>
-      <ul>
-        {issues.map((i) => (
-          <li>
-            <a href={`#${i.field === 'form' ? 'app-form' : fieldId(i.field)}`} safe>
-              {p.t(i.key, i.params)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function FieldError({ p, issues, field }: { p: PageContext; issues: FieldIssue[]; field: string }) {
-  const issue = issues.find((i) => i.field === field);
-  return issue ? (
-    <p class="field-error" id={`${fieldId(field)}-error`} safe>
-      {p.t(issue.key, issue.params)}
-    </p>
-  ) : (
-    <></>
-  );
-}
-
-const invalid = (issues: FieldIssue[], field: string) => issues.some((i) => i.field === field);
-const described = (issues: FieldIssue[], field: string, hint = false) =>
-  [hint ? `${fieldId(field)}-hint` : '', invalid(issues, field) ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-function TextInput({ p, issues, field, label, value, hint, required, type }: { p: PageContext; issues: FieldIssue[]; field: string; label: string; value: string; hint?: string; required?: boolean; type?: string }) {
-  return (
-    <div class="field">
-      <label for={fieldId(field)} safe>
-        {label}
-      </label>
-      <input id={fieldId(field)} name={field} type={type ?? 'text'} value={value} maxlength="2000" required={required} aria-invalid={invalid(issues, field) ? 'true' : undefined} aria-describedby={described(issues, field, Boolean(hint))} />
-      {hint ? (
-        <small id={`${fieldId(field)}-hint`} safe>
-          {hint}
-        </small>
-      ) : (
-        <></>
-      )}
-      <FieldError p={p} issues={issues} field={field} />
-    </div>
-  );
-}
-
 /** The fields of an application (register and edit); the kind is chosen only when registering. */
 function AppFields({ p, v, issues, counties, chooseKind }: { p: PageContext; v: AppFormValues; issues: FieldIssue[]; counties: { code: string; name: string }[]; chooseKind: boolean }) {
   return (
@@ -221,7 +167,7 @@ export function appNewPage(p: PageContext, principal: Principal, v: { values: Ap
       </p>
       <h1 safe>{p.t('admin.apps.register')}</h1>
       <ErrorSummary p={p} issues={v.issues} />
-      <form method="post" action={BASE} class="form" id="app-form" novalidate>
+      <form method="post" action={BASE} class="form" id="the-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <AppFields p={p} v={v.values} issues={v.issues} counties={v.counties} chooseKind />
         <div class="actions">
@@ -337,7 +283,7 @@ export function appPage(
 
       <h2 safe>{p.t('admin.apps.edit')}</h2>
       <ErrorSummary p={p} issues={v.issues} />
-      <form method="post" action={self} class="form" id="app-form" novalidate>
+      <form method="post" action={self} class="form" id="the-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrf} />
         <AppFields p={p} v={v.values} issues={v.issues} counties={v.counties} chooseKind={false} />
         <div class="actions">
