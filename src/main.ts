@@ -31,8 +31,8 @@ async function run(argv: string[]): Promise<number> {
       return -1;
     }
     // Commands share the service's database; they report slow first-start steps on stderr (stdout may be --json).
-    const [{ createServices }, { accountCreate, accountsDisableInactive, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, recordsPurge }, { demoPeople, importPeopleCommand, importSchools }, { countyAdd, countyList, countyRemove, countyTest }, { roleGrant, roleList, roleRevoke }, { clientUpdate, clientRotateSecret, clientSetDisabled }] =
-      await Promise.all([import('./app/compose.ts'), import('./cli/commands.ts'), import('./cli/import-commands.ts'), import('./cli/county-commands.ts'), import('./cli/role-commands.ts'), import('./cli/client-commands.ts')]);
+    const [{ createServices }, { accountCreate, accountsDisableInactive, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, recordsPurge }, { demoPeople, importPeopleCommand, importSchools }, { countyAdd, countyList, countyRemove, countyTest }, { roleGrant, roleList, roleRevoke }] =
+      await Promise.all([import('./app/compose.ts'), import('./cli/commands.ts'), import('./cli/import-commands.ts'), import('./cli/county-commands.ts'), import('./cli/role-commands.ts')]);
     const s = await createServices(settings, createLogger({ logLevel: 'warn' }), { say: (line) => process.stderr.write(`edusso: ${line}\n`) });
     try {
       switch (commandKey.trim()) {
@@ -42,10 +42,10 @@ async function run(argv: string[]): Promise<number> {
         case 'client add': await clientAdd(s, flags, json); break;
         case 'client list': await clientList(s, json); break;
         case 'client remove': await clientRemove(s, flags, json, rest); break;
-        case 'client update': await clientUpdate(s, flags, json, rest); break;
-        case 'client rotate-secret': await clientRotateSecret(s, flags, json, rest); break;
-        case 'client disable': await clientSetDisabled(s, flags, json, rest, true); break;
-        case 'client enable': await clientSetDisabled(s, flags, json, rest, false); break;
+        case 'client update': await (await import('./cli/client-commands.ts')).clientUpdate(s, flags, json, rest); break;
+        case 'client rotate-secret': await (await import('./cli/client-commands.ts')).clientRotateSecret(s, flags, json, rest); break;
+        case 'client disable': await (await import('./cli/client-commands.ts')).clientSetDisabled(s, flags, json, rest, true); break;
+        case 'client enable': await (await import('./cli/client-commands.ts')).clientSetDisabled(s, flags, json, rest, false); break;
         case 'keys rotate': await keysRotate(s, json); break;
         case 'import schools': await importSchools(s, flags, json, rest[0]); break;
         case 'import people': await importPeopleCommand(s, flags, json, rest[0]); break;

@@ -73,6 +73,13 @@ describe('a system administrator manages applications in Chromium at 360 px (zh-
       assert.equal((await page.content()).includes(secret), false, 'the secret is not shown again');
       await checked(page, `application page ${lang}`);
 
+      // Without the confirmation (the browser's own check taken away, as a script-less client might post): refused, shown.
+      await page.evaluate(`document.getElementById('confirm-rotate').removeAttribute('required')`);
+      await page.locator(`form[action="/admin/apps/${clientId}/rotate-secret"] button`).click();
+      await page.waitForSelector('#confirm-rotate-error');
+      assert.equal((await server.services.clientAdmin.find(clientId))?.metadata.client_secret, secret, 'not rotated without the confirmation');
+      await checked(page, `rotate without confirmation ${lang}`);
+
       await page.getByLabel(t.rotateConfirm).check();
       await page.locator(`form[action="/admin/apps/${clientId}/rotate-secret"] button`).click();
       await page.waitForSelector('#client-secret');
