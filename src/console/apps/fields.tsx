@@ -38,13 +38,13 @@ export const invalid = (issues: FieldIssue[], field: string) => issues.some((i) 
 export const described = (issues: FieldIssue[], field: string, hint = false) =>
   [hint ? `${fieldId(field)}-hint` : '', invalid(issues, field) ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextInput({ p, issues, field, label, value, hint, required, type }: { p: PageContext; issues: FieldIssue[]; field: string; label: string; value: string; hint?: string; required?: boolean; type?: string }) {
+export function TextInput({ p, issues, field, label, value, hint, required, type, autocomplete }: { p: PageContext; issues: FieldIssue[]; field: string; label: string; value: string; hint?: string; required?: boolean; type?: string; autocomplete?: string }) {
   return (
     <div class="field">
       <label for={fieldId(field)} safe>
         {label}
       </label>
-      <input id={fieldId(field)} name={field} type={type ?? 'text'} value={value} maxlength="2000" required={required} aria-invalid={invalid(issues, field) ? 'true' : undefined} aria-describedby={described(issues, field, Boolean(hint))} />
+      <input id={fieldId(field)} name={field} type={type ?? 'text'} value={value} maxlength="2000" required={required} autocomplete={autocomplete ?? 'off'} aria-invalid={invalid(issues, field) ? 'true' : undefined} aria-describedby={described(issues, field, Boolean(hint))} />
       {hint ? (
         <small id={`${fieldId(field)}-hint`} safe>
           {hint}

@@ -10,7 +10,7 @@ const BASE = '/admin/counties';
 
 function ProviderFields({ p, f, issues, counties, isNew }: { p: PageContext; f: ProviderForm; issues: FieldIssue[]; counties: { code: string; name: string }[]; isNew: boolean }) {
   const input = (field: string, label: string, o: { hint?: string; required?: boolean; type?: string } = {}) => (
-    <TextInput p={p} issues={issues} field={field} label={label} value={f[field] ?? ''} hint={o.hint} required={o.required} type={o.type} />
+    <TextInput p={p} issues={issues} field={field} label={label} value={f[field] ?? ''} hint={o.hint} required={o.required} type={o.type} autocomplete={o.type === 'password' ? 'new-password' : undefined} />
   );
   return (
     <>
