@@ -61,7 +61,7 @@ export function clientAdmin(
     await clients.update({ ...c, metadata });
     // Its tokens are refused while it is disabled; they are deleted too, so enabling it again revives none.
     const revoked = disabled ? await d.payloads.revokeClient(clientId) : 0;
-    await record(actor, disabled ? 'client.disabled' : 'client.enabled', clientId, disabled ? { revoked } : {});
+    await record(actor, `client.${disabled ? 'disabled' : 'enabled'}`, clientId, disabled ? { revoked } : {});
     return { client: clientView({ ...c, metadata }), changed: true, revoked };
   }
 
