@@ -80,6 +80,15 @@ describe('county identity providers through the API and the console (admin:count
     assert.equal(bad.json.issues[0].path, 'body.issuer');
     assert.equal((await api(sys, 'GET', '/county-providers/yunlin')).json.displayName, '雲林縣教育處');
     assert.equal((await api(sys, 'PUT', '/county-providers/nothing-here', { displayName: 'x' }, csrf)).status, 404);
+
+    // The county map's icon: a PNG or SVG only, served from this site.
+    const html = await api(sys, 'PUT', '/county-providers/yunlin/icon', { base64: Buffer.from('<html><script>alert(1)</script></html>').toString('base64') }, csrf);
+    assert.equal(html.status, 400);
+    assert.equal(html.json.issues[0].path, 'body.icon');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>';
+    const icon = await api(sys, 'PUT', '/county-providers/yunlin/icon', { base64: Buffer.from(svg).toString('base64') }, csrf);
+    assert.equal(icon.json.hasIcon, true);
+    assert.equal(await (await new Agent(server.issuer).get('/county/yunlin/icon')).text(), svg);
   });
 
   test('bad input is refused with issues; the same id twice is a conflict', async () => {

@@ -124,6 +124,25 @@ export function countiesApi(d: ConsoleDeps, admin: CountyAdmin, api: AdminApi) {
   });
 
   api.add({
+    method: 'put',
+    path: '/county-providers/{id}/icon',
+    operationId: 'setCountyProviderIcon',
+    summary: 'Replaces the county’s icon on the county map: a PNG or SVG file of at most 64 KiB, base64-encoded',
+    tag,
+    capability: 'admin:counties',
+    params: idParams,
+    body: z.object({ base64: z.string().max(90_000).meta({ description: 'the file, base64-encoded' }) }).meta({ id: 'CountyIcon' }),
+    response: providerSchema,
+    errors: [404],
+    async handler({ principal, params, body, req }) {
+      await allowed(principal, req);
+      await shown(params.id);
+      await admin.setIcon(params.id, Buffer.from(body.base64, 'base64'), { principal, req }).catch(providerRefusal);
+      return shown(params.id);
+    },
+  });
+
+  api.add({
     method: 'delete',
     path: '/county-providers/{id}',
     operationId: 'removeCountyProvider',

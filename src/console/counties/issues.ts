@@ -14,6 +14,7 @@ const KEYS: Record<string, MessageKey> = {
   endpoints: 'admin.counties.error.endpoints',
   clientId: 'admin.counties.error.required',
   clientSecret: 'admin.counties.error.required',
+  icon: 'admin.counties.error.icon',
 };
 const FORM_PREFIX: Record<string, string> = { claims: 'claim', labels: 'label', endpoints: 'endpoint' };
 

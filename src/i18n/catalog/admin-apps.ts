@@ -154,5 +154,6 @@ export const adminAppsMessages = {
   'admin.counties.error.endpoints': { 'zh-TW': 'OAuth 2 須填授權端點、權杖端點與使用者 API，且皆為完整網址。', en: 'OAuth 2 needs the authorization and token endpoints and the user API, each a full URL.' },
   'admin.counties.error.required': { 'zh-TW': '此欄必填。', en: 'This field is required.' },
   'admin.counties.error.exists': { 'zh-TW': '已有相同代號的縣市帳號系統。', en: 'A county account system with this identifier exists.' },
+  'admin.counties.error.icon': { 'zh-TW': '圖示須為 64 KiB 以內的 PNG 或 SVG 檔。', en: 'The icon must be a PNG or SVG file of at most 64 KiB.' },
   'admin.counties.error.confirm': { 'zh-TW': '請勾選確認，才會移除。', en: 'Tick the confirmation to remove it.' },
 } satisfies Texts;
