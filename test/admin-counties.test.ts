@@ -114,7 +114,7 @@ describe('county identity providers through the API and the console (admin:count
     const refused = await sys.post(form.action, { ...form.fields, county: '10010000', issuer: 'not a url', clientId: 'edusso', clientSecret: 's' });
     assert.equal(refused.status, 400);
     const refusedHtml = await refused.text();
-    assert.ok(refusedHtml.includes('網址須為 https:// 或 http:// 開頭的完整網址'), 'the reason beside the field');
+    assert.equal(refusedHtml.split('網址須為 https:// 或 http:// 開頭的完整網址').length - 1, 2, 'the reason once in the summary and once beside the field');
     assert.ok(refusedHtml.includes('aria-invalid="true"'));
 
     const added = await sys.post(form.action, { ...form.fields, county: '10010000', id: 'chiayi', issuer: county.issuer, clientId: county.clientId, clientSecret: county.clientSecret, claim_idNumber: 'id_number' });

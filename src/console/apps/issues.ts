@@ -29,11 +29,13 @@ const FIELD_KEYS: Record<string, MessageKey> = {
  */
 export function clientIssues(err: unknown): FieldIssue[] {
   if (err instanceof z.ZodError) {
-    return err.issues.map((i) => {
+    const all = err.issues.map((i): FieldIssue => {
       const field = String(i.path[0] ?? 'form');
       if (field === 'scopes' && i.message.startsWith('admin scopes')) return { field, key: 'admin.apps.error.adminScopes' as const };
       return { field, key: FIELD_KEYS[field] ?? ('admin.error.invalid' as const) };
     });
+    // One reason a field (the first): two refused redirect URLs are said once.
+    return all.filter((i, n) => all.findIndex((j) => j.field === i.field) === n);
   }
   if (err instanceof Error && 'error_description' in err) {
     return [{ field: 'form', key: 'admin.apps.error.metadata', params: { detail: String((err as { error_description: unknown }).error_description) } }];

@@ -27,7 +27,9 @@ const fieldOf = (path: PropertyKey[]) => {
 /** A county provider's refused input (src/methods/county-providers.ts checks it) as fields and translated reasons. */
 export function providerIssues(err: unknown): (FieldIssue & { path: string })[] {
   if (!(err instanceof z.ZodError)) throw err;
-  return err.issues.map((i) => ({ field: fieldOf(i.path), path: i.path.map(String).join('.'), key: KEYS[String(i.path[0])] ?? 'admin.error.invalid' }));
+  const all = err.issues.map((i) => ({ field: fieldOf(i.path), path: i.path.map(String).join('.'), key: KEYS[String(i.path[0])] ?? ('admin.error.invalid' as const) }));
+  // One reason a field: a URL refused by two rules is said once.
+  return all.filter((i, n) => all.findIndex((j) => j.field === i.field) === n);
 }
 
 /** The same refusals as the API answers them. */
