@@ -22,7 +22,7 @@ async function run(argv: string[]): Promise<number> {
   try {
     const settings = loadSettings();
     const commandKey = ['account', 'accounts', 'client', 'keys', 'import', 'demo', 'county', 'records', 'role'].includes(command) ? `${command} ${sub ?? ''}` : command;
-    const known = ['serve', 'migrate', 'account create', 'accounts disable-inactive', 'client add', 'client list', 'client remove', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test', 'records purge', 'role grant', 'role revoke', 'role list'];
+    const known = ['serve', 'migrate', 'account create', 'accounts disable-inactive', 'client add', 'client list', 'client remove', 'client update', 'client rotate-secret', 'client disable', 'client enable', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test', 'records purge', 'role grant', 'role revoke', 'role list'];
     if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
     // Each process loads only what its command needs (a service's supervisor never loads the web app).
     if (command === 'serve') {
@@ -42,6 +42,10 @@ async function run(argv: string[]): Promise<number> {
         case 'client add': await clientAdd(s, flags, json); break;
         case 'client list': await clientList(s, json); break;
         case 'client remove': await clientRemove(s, flags, json, rest); break;
+        case 'client update': await (await import('./cli/client-commands.ts')).clientUpdate(s, flags, json, rest); break;
+        case 'client rotate-secret': await (await import('./cli/client-commands.ts')).clientRotateSecret(s, flags, json, rest); break;
+        case 'client disable': await (await import('./cli/client-commands.ts')).clientSetDisabled(s, flags, json, rest, true); break;
+        case 'client enable': await (await import('./cli/client-commands.ts')).clientSetDisabled(s, flags, json, rest, false); break;
         case 'keys rotate': await keysRotate(s, json); break;
         case 'import schools': await importSchools(s, flags, json, rest[0]); break;
         case 'import people': await importPeopleCommand(s, flags, json, rest[0]); break;

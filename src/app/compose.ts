@@ -4,6 +4,7 @@ export { createLogger };
 import { openDatabase, type DatabaseOptions } from './database.ts';
 import { accountAdmin, type AccountAdmin } from '../admin/accounts.ts';
 import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
+import { countyAdmin, type CountyAdmin } from '../admin/county-admin.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import { adminAccess, type AdminAccess } from '../admin/access.ts';
@@ -38,6 +39,7 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   countyProviders: CountyProviders;
   accountAdmin: AccountAdmin;
   clientAdmin: ClientAdmin;
+  countyAdmin: CountyAdmin;
   importer: Importer;
   /** Administrative roles (issue 10): `edusso role …` now, the console and its API later. */
   roleAdmin: RoleAdmin;
@@ -70,6 +72,7 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
   const pii = piiVault(settings.secrets);
   const access = adminAccess(store);
   const support = accountSupport({ store, access, pii, issuer: settings.issuer, accountDomain: settings.accountDomain });
+  const providers = countyProviders(store.countyProviders, store.directory, keyBox);
   const s: Services = {
     settings,
     log,
@@ -84,13 +87,18 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     webSessions: store.webSessions,
     signingKeys: store.signingKeys,
     captcha: captchaService(store.captchas, settings.production ? undefined : settings.captchaTestAnswer),
-    countyProviders: countyProviders(store.countyProviders, store.directory, keyBox),
+    countyProviders: providers,
+    countyAdmin: countyAdmin(providers, store.audit),
     accountAdmin: accountAdmin(store),
     // The OpenID provider checks a new client's metadata; it is built only when a client is added.
-    clientAdmin: clientAdmin(store.clients, async () => {
-      const provider = await createProvider(s);
-      return (m) => provider.Client.validate(m);
-    }),
+    clientAdmin: clientAdmin(
+      store.clients,
+      async () => {
+        const provider = await createProvider(s);
+        return (m) => provider.Client.validate(m);
+      },
+      { audit: store.audit, payloads: store.oidcPayloads },
+    ),
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
     access,
@@ -99,10 +107,9 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     signInRecords: signInRecordsService({ store }),
     accountSupport: support,
     helpdesk: helpdeskService({ store, access, pii, accounts: support }),
-    // adminAccess keeps no state: each service may hold its own.
-    uploads: uploadService({ store, pii, access: adminAccess(store) }),
-    sourceRecords: sourceRecords({ store, pii, access: adminAccess(store) }),
-    schoolDirectory: schoolDirectory({ store, access: adminAccess(store) }),
+    uploads: uploadService({ store, pii, access }),
+    sourceRecords: sourceRecords({ store, pii, access }),
+    schoolDirectory: schoolDirectory({ store, access }),
   };
   return s;
 }

@@ -69,6 +69,7 @@ export async function clientAdd(s: Services, f: Flags, json: boolean) {
       service: f.service === true,
       authMethod: (str(f, 'auth-method') ?? 'client_secret_basic') as 'client_secret_basic',
       scopes: str(f, 'scopes'),
+      adminCounty: str(f, 'admin-county'),
     });
     printResult(
       json,
@@ -92,8 +93,9 @@ export async function clientList(s: Services, json: boolean) {
     first_party: c.firstParty,
     auth_method: c.metadata.token_endpoint_auth_method,
     redirect_uris: c.metadata.redirect_uris,
+    disabled: c.metadata.disabled === true,
   }));
-  printResult(json, rows, rows.length ? rows.map((r) => `${r.client_id}\t${r.name}\t${r.auth_method}${r.first_party ? '\tfirst-party' : ''}`).join('\n') : 'no clients');
+  printResult(json, rows, rows.length ? rows.map((r) => `${r.client_id}\t${r.name}\t${r.auth_method}${r.first_party ? '\tfirst-party' : ''}${r.disabled ? '\tdisabled' : ''}`).join('\n') : 'no clients');
 }
 
 export async function clientRemove(s: Services, f: Flags, json: boolean, positional: string[]) {

@@ -54,6 +54,10 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   'profile-url': text,
   icon: text,
   role: text,
+  'logo-uri': text,
+  'backchannel-logout-uri': text,
+  'admin-county': text,
+  'not-first-party': flag,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -73,6 +77,12 @@ Usage: edusso <command> [options] [--json]
                                      register a connected application; prints client_id and the secret once
   client list                        list connected applications
   client remove CLIENT_ID            remove a connected application
+  client update CLIENT_ID [--name NAME] [--redirect-uri URL ...] [--scopes "…"] [--first-party|--not-first-party]
+             [--logo-uri URL] [--backchannel-logout-uri URL] [--home-url URL] [--admin-county CODE]
+                                     change an application (the same checks as add; --logo-uri '' clears it)
+  client rotate-secret CLIENT_ID     a new secret, printed once; the old one stops working at once
+  client disable CLIENT_ID | client enable CLIENT_ID
+                                     a disabled application cannot sign anyone in or get tokens; its tokens are revoked
   keys rotate                        add a new signing key (the old one stays published for verification)
   import schools FILE [--level 學制] [--skip-invalid]
                                      import an MOE school list (elementary, senior-high or kindergarten layout)

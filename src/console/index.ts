@@ -8,6 +8,8 @@ import { accountsArea } from './accounts/routes.ts';
 import { auditArea } from './audit/routes.ts';
 import { rolesArea } from './roles/routes.ts';
 import { peopleArea } from './people/routes.ts';
+import { appsArea } from './apps/area.ts';
+import { countiesArea } from './counties/area.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -21,6 +23,8 @@ const AREAS: ConsoleArea[] = [
   rolesArea,
   directoryArea,
   peopleArea,
+  appsArea,
+  countiesArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */

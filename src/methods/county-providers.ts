@@ -56,6 +56,39 @@ export const newProviderSchema = z
   });
 export type NewProvider = z.input<typeof newProviderSchema>;
 
+/** What an update may change: everything but the id and the county; an absent or empty secret keeps the old one. */
+export type ProviderChanges = Partial<Omit<NewProvider, 'id' | 'county'>>;
+
+/** A stored provider as the input that would add it again. */
+function inputOf(p: CountyProvider, row: CountyProviderRow): NewProvider {
+  return { id: p.id, county: p.countyName, displayName: p.displayName, kind: p.kind, issuer: p.issuer, clientId: p.clientId, clientSecret: p.clientSecret, scopes: p.scopes, claims: p.claims, labels: row.labels, endpoints: p.endpoints };
+}
+
+/** The stored row of checked input, with the defaults of a new provider filled in and the secret sealed. */
+function rowOf(p: z.output<typeof newProviderSchema>, id: string, county: { code: string; name: string }, box: SealedBox) {
+  const claims: ClaimMapping = {
+    subject: p.claims.subject || (p.kind === 'oauth2' ? 'uuid' : 'sub'),
+    name: p.claims.name || 'name',
+    ...(p.claims.idNumber ? { idNumber: p.claims.idNumber } : {}),
+    ...(p.claims.personId ? { personId: p.claims.personId } : {}),
+    ...(p.claims.schoolCode ? { schoolCode: p.claims.schoolCode } : {}),
+    ...(p.claims.titles ? { titles: p.claims.titles } : {}),
+  };
+  return {
+    id,
+    countyCode: county.code,
+    displayName: p.displayName || county.name,
+    kind: p.kind,
+    issuer: p.issuer.replace(/\/$/, ''),
+    clientId: p.clientId,
+    clientSecretSealed: box.seal(p.clientSecret),
+    scopes: p.scopes || (p.kind === 'oidc' ? 'openid profile' : 'user profile'),
+    claims,
+    labels: Object.fromEntries(Object.entries(p.labels).filter(([, v]) => v)),
+    endpoints: Object.fromEntries(Object.entries(p.endpoints).filter(([, v]) => v)),
+  };
+}
+
 /** The counties whose accounts sign people in here (`edusso county …`): secrets sealed at rest. */
 export function countyProviders(repo: CountyProviderRepo, directory: DirectoryRepo, box: SealedBox) {
   const toProvider = (r: CountyProviderRow): CountyProvider => {
@@ -67,31 +100,24 @@ export function countyProviders(repo: CountyProviderRepo, directory: DirectoryRe
       const p = newProviderSchema.parse(input);
       const county = await directory.findCounty(p.county);
       if (!county) throw new z.ZodError([{ code: 'custom', path: ['county'], message: `unknown county "${p.county}"`, input: p.county }]);
-      const claims: ClaimMapping = {
-        subject: p.claims.subject ?? (p.kind === 'oauth2' ? 'uuid' : 'sub'),
-        name: p.claims.name ?? 'name',
-        ...(p.claims.idNumber ? { idNumber: p.claims.idNumber } : {}),
-        ...(p.claims.personId ? { personId: p.claims.personId } : {}),
-        ...(p.claims.schoolCode ? { schoolCode: p.claims.schoolCode } : {}),
-        ...(p.claims.titles ? { titles: p.claims.titles } : {}),
-      };
       const type = icon && checkIcon(icon);
       const id = p.id ?? `county-${county.code}`;
-      await repo.insert({
-        id,
-        countyCode: county.code,
-        displayName: p.displayName ?? county.name,
-        kind: p.kind,
-        issuer: p.issuer.replace(/\/$/, ''),
-        clientId: p.clientId,
-        clientSecretSealed: box.seal(p.clientSecret),
-        scopes: p.scopes ?? (p.kind === 'oidc' ? 'openid profile' : 'user profile'),
-        claims,
-        labels: p.labels,
-        endpoints: p.endpoints,
-      });
+      await repo.insert(rowOf(p, id, county, box));
       if (icon && type) await repo.setIcon(id, icon, type);
       return (await this.get(id))!;
+    },
+    /**
+     * Changes a provider with the same checks as `add`; what is not given stays (the secret too). The id
+     * and the county stay. Undefined: no such provider.
+     */
+    async update(id: string, changes: ProviderChanges): Promise<CountyProvider | undefined> {
+      const row = await repo.get(id);
+      if (!row) return undefined;
+      const current = toProvider(row);
+      const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== ''));
+      const p = newProviderSchema.parse({ ...inputOf(current, row), ...given, id, county: current.countyName });
+      if (!(await repo.update(rowOf(p, id, { code: current.countyCode, name: current.countyName }, box)))) return undefined;
+      return this.get(id);
     },
     async get(id: string): Promise<CountyProvider | undefined> {
       const row = await repo.get(id);

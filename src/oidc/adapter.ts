@@ -27,6 +27,9 @@ function payloadAdapter(payloads: OidcPayloadRepo, model: string): Adapter {
   };
 }
 
+/** The convention the admin API's token check shares (src/console/kit/principal.ts): `metadata.disabled === true`. */
+export const isDisabled = (c: { metadata: Record<string, unknown> }) => c.metadata.disabled === true;
+
 function clientAdapter(clients: ClientRepo): Adapter {
   const readOnly = async () => {
     throw new Error('clients are managed with `edusso client`');
@@ -34,7 +37,11 @@ function clientAdapter(clients: ClientRepo): Adapter {
   return {
     async find(id) {
       const c = await clients.find(id);
-      return c ? ({ ...c.metadata, client_id: c.clientId, client_name: c.name } as AdapterPayload) : undefined;
+      // A disabled application is absent to the provider: no sign-in, no code exchange, refresh or
+      // client-credentials grant, and its access tokens are refused ("associated client not found").
+      if (!c || isDisabled(c)) return undefined;
+      const { disabled: _d, disabled_at: _at, ...metadata } = c.metadata;
+      return { ...metadata, client_id: c.clientId, client_name: c.name } as AdapterPayload;
     },
     upsert: readOnly,
     findByUid: async () => undefined,

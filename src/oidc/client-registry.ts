@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 import { hasUnsafeCharacters } from '../domain/safe-text.ts';
-import type { ClientRepo } from '../storage/ports.ts';
+import type { ClientRecord, ClientRepo } from '../storage/ports.ts';
 import { randomToken } from '../security/tokens.ts';
 import { supportedScopes } from './claims.ts';
 import { isHttpUrl } from '../domain/safe-url.ts';
@@ -43,16 +43,11 @@ export const newClientSchema = z
   .refine((c) => !c.adminCounty || c.service, { message: 'a county bound is for service clients only', path: ['adminCounty'] });
 export type NewClient = z.input<typeof newClientSchema>;
 
-/** Registers a connected application; the secret is returned once and stored only inside the metadata row. */
-export async function addClient(
-  repo: ClientRepo,
-  input: NewClient,
-  validate: (metadata: ClientMetadata) => Promise<unknown>,
-): Promise<{ clientId: string; clientSecret?: string; metadata: ClientMetadata }> {
-  const c = newClientSchema.parse(input);
-  const clientId = c.clientId ?? randomUUID();
-  const clientSecret = c.public ? undefined : randomToken(32);
-  const metadata: ClientMetadata = {
+type ParsedClient = z.output<typeof newClientSchema>;
+
+/** The provider's metadata of a parsed registration, with its secret (none for a public client). */
+function metadataOf(c: ParsedClient, clientId: string, clientSecret: string | undefined): ClientMetadata {
+  return {
     client_id: clientId,
     client_name: c.name,
     scope: c.scopes.split(/\s+/).filter(Boolean).join(' '),
@@ -70,8 +65,72 @@ export async function addClient(
           post_logout_redirect_uris: c.postLogoutRedirectUris ?? c.redirectUris.map((u) => new URL(u).origin + '/'),
         }),
   };
+}
+
+const homeUrlOf = (c: ParsedClient) => (c.service ? null : (c.homeUrl ?? new URL(c.redirectUris[0]!).origin + '/'));
+
+/** Registers a connected application; the secret is returned once and stored only inside the metadata row. */
+export async function addClient(
+  repo: ClientRepo,
+  input: NewClient,
+  validate: (metadata: ClientMetadata) => Promise<unknown>,
+): Promise<{ clientId: string; clientSecret?: string; metadata: ClientMetadata }> {
+  const c = newClientSchema.parse(input);
+  const clientId = c.clientId ?? randomUUID();
+  const clientSecret = c.public ? undefined : randomToken(32);
+  const metadata = metadataOf(c, clientId, clientSecret);
   await validate(metadata);
-  const homeUrl = c.service ? null : (c.homeUrl ?? new URL(c.redirectUris[0]!).origin + '/');
-  await repo.insert({ clientId, name: c.name, firstParty: c.firstParty, homeUrl, metadata: { ...metadata } });
+  await repo.insert({ clientId, name: c.name, firstParty: c.firstParty, homeUrl: homeUrlOf(c), metadata: { ...metadata } });
   return { clientId, clientSecret, metadata };
+}
+
+/** What `edusso client update` and the console may change; the kind (web, public, service) and the id stay. */
+export type ClientChanges = Partial<Pick<NewClient, 'name' | 'redirectUris' | 'postLogoutRedirectUris' | 'firstParty' | 'scopes'>> & {
+  homeUrl?: string | null;
+  logoUri?: string | null;
+  backchannelLogoutUri?: string | null;
+  adminCounty?: string | null;
+};
+
+/** A stored client as the registration input it came from. */
+export function registrationOf(r: ClientRecord): ParsedClient {
+  const m = r.metadata as ClientMetadata & { admin_county?: string };
+  const service = (m.grant_types ?? []).includes('client_credentials');
+  return {
+    name: r.name,
+    redirectUris: [...(m.redirect_uris ?? [])],
+    postLogoutRedirectUris: service || !m.post_logout_redirect_uris ? undefined : [...m.post_logout_redirect_uris],
+    homeUrl: r.homeUrl ?? undefined,
+    logoUri: m.logo_uri,
+    backchannelLogoutUri: m.backchannel_logout_uri,
+    firstParty: r.firstParty,
+    public: m.token_endpoint_auth_method === 'none',
+    service,
+    authMethod: m.token_endpoint_auth_method === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
+    scopes: String(m.scope ?? ''),
+    adminCounty: m.admin_county,
+  };
+}
+
+/**
+ * Changes a registered client with the same checks as a registration (the schema, then the provider's
+ * own metadata check); the secret and the disabled state are kept. Undefined: no such client.
+ */
+export async function updateClient(
+  repo: ClientRepo,
+  clientId: string,
+  changes: ClientChanges,
+  validate: (metadata: ClientMetadata) => Promise<unknown>,
+): Promise<ClientRecord | undefined> {
+  const current = await repo.find(clientId);
+  if (!current) return undefined;
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v ?? undefined]));
+  const c = newClientSchema.parse({ ...registrationOf(current), ...given });
+  const secret = typeof current.metadata.client_secret === 'string' ? current.metadata.client_secret : undefined;
+  const metadata = metadataOf(c, clientId, secret);
+  await validate(metadata);
+  const kept = Object.fromEntries(Object.entries(current.metadata).filter(([k]) => k === 'disabled' || k === 'disabled_at'));
+  const record = { clientId, name: c.name, firstParty: c.firstParty, homeUrl: homeUrlOf(c), metadata: { ...metadata, ...kept } };
+  if (!(await repo.update(record))) return undefined;
+  return { ...record, createdAt: current.createdAt };
 }

@@ -25,6 +25,12 @@ export async function cachedClients(repo: ClientRepo, db: Db, maxAgeMs = 60_000)
       await repo.insert(c);
       cache.delete(c.clientId);
     },
+    async update(c) {
+      cache.delete(c.clientId);
+      const done = await repo.update(c);
+      cache.delete(c.clientId);
+      return done;
+    },
     async remove(clientId) {
       cache.delete(clientId);
       return repo.remove(clientId);

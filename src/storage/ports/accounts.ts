@@ -86,6 +86,8 @@ export interface ClientRepo {
   insert(c: Omit<ClientRecord, 'createdAt'>): Promise<void>;
   find(clientId: string): Promise<ClientRecord | undefined>;
   list(): Promise<ClientRecord[]>;
+  /** Replaces the name, first-party flag, home URL and metadata; false when there is no such client. */
+  update(c: Omit<ClientRecord, 'createdAt'>): Promise<boolean>;
   remove(clientId: string): Promise<boolean>;
 }
 

@@ -36,6 +36,8 @@ export interface CountyProviderRepo {
   insert(p: NewCountyProviderRow): Promise<void>;
   get(id: string): Promise<CountyProviderRow | undefined>;
   list(): Promise<CountyProviderRow[]>;
+  /** Replaces everything but the id and the county; false when there is no such provider. */
+  update(p: NewCountyProviderRow): Promise<boolean>;
   setIcon(id: string, bytes: Buffer, type: string): Promise<void>;
   icon(id: string): Promise<{ bytes: Buffer; type: string } | undefined>;
   remove(id: string): Promise<boolean>;

@@ -17,6 +17,8 @@ export interface OidcPayloadRepo {
    * and forgets the grant's client in the account's sessions; returns the session ids (`sid`) the client
    * had, or undefined (nothing changed) when the grant is not this account's.
    */
+  /** Removes every grant, code and token issued to a client (a disabled application); returns how many rows. */
+  revokeClient(clientId: string): Promise<number>;
   revokeGrant(accountId: string, grantId: string): Promise<{ clientId: string; sids: string[] } | undefined>;
 }
 

@@ -28,6 +28,16 @@ export function sqlClients(q: Queryable): ClientRepo {
     async list() {
       return (await q.query<Record<string, any>>(`SELECT * FROM clients ORDER BY created_at, client_id`)).map(toClient);
     },
+    async update(c) {
+      const rows = await q.query(`UPDATE clients SET name = $2, first_party = $3, home_url = $4, metadata = $5 WHERE client_id = $1 RETURNING client_id`, [
+        c.clientId,
+        c.name,
+        c.firstParty,
+        c.homeUrl,
+        JSON.stringify(c.metadata),
+      ]);
+      return rows.length > 0;
+    },
     async remove(clientId) {
       const rows = await q.query(`DELETE FROM clients WHERE client_id = $1 RETURNING client_id`, [clientId]);
       return rows.length > 0;

@@ -37,6 +37,14 @@ export function sqlCountyProviders(q: Queryable): CountyProviderRepo {
     async list() {
       return (await q.query<Record<string, any>>(`${select} ORDER BY p.county_code, p.id`)).map(toProvider);
     },
+    async update(p) {
+      const rows = await q.query(
+        `UPDATE county_providers SET display_name = $2, kind = $3, issuer = $4, client_id = $5, client_secret_sealed = $6, scopes = $7, claims = $8, labels = $9, endpoints = $10
+          WHERE id = $1 RETURNING id`,
+        [p.id, p.displayName, p.kind, p.issuer, p.clientId, p.clientSecretSealed, p.scopes, JSON.stringify(p.claims), JSON.stringify(p.labels), JSON.stringify(p.endpoints)],
+      );
+      return rows.length > 0;
+    },
     async setIcon(id, bytes, type) {
       await q.query(`UPDATE county_providers SET icon = $2, icon_type = $3 WHERE id = $1`, [id, bytes, type]);
     },

@@ -43,6 +43,16 @@ export function sqlOidcPayloads(q: Queryable): OidcPayloadRepo {
       );
       return rows.length;
     },
+    async revokeClient(clientId) {
+      const rows = await q.query(
+        `DELETE FROM oidc_payloads
+          WHERE (model <> 'Session' AND payload->>'clientId' = $1)
+             OR grant_id IN (SELECT id FROM oidc_payloads WHERE model = 'Grant' AND payload->>'clientId' = $1)
+          RETURNING id`,
+        [clientId],
+      );
+      return rows.length;
+    },
     async revokeSessions(accountId, keep) {
       const rows = await q.query(`DELETE FROM oidc_payloads WHERE model = 'Session' AND payload->>'accountId' = $1 AND id IS DISTINCT FROM $2 RETURNING id`, [accountId, keep ?? null]);
       return rows.length;
