@@ -143,11 +143,11 @@ describe('the overview: dashboard figures by reach, audit search and CSV, roles 
     const day = 86_400_000;
     const ticket = (ageDays: number, status: string) =>
       db().query(`INSERT INTO helpdesk_tickets (category, description, status, created_at) VALUES ('school-missing', 'x', $1, $2)`, [status, new Date(Date.now() - ageDays * day)]);
-    await ticket(0.5, 'open');
+    await ticket(0.5, 'new');
     await ticket(2, 'new');
     await ticket(2.5, 'in-progress');
     await ticket(5, 'waiting');
-    await ticket(10, 'open');
+    await ticket(10, 'in-progress');
     await ticket(12, 'new');
     await ticket(9, 'resolved');
     const after = await overview(helpdeskAgent);

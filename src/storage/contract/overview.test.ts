@@ -75,7 +75,7 @@ contract('storage contract: overview figures and the audit log search', (t) => {
     const { store, db } = t();
     const now = new Date('2026-03-10T00:00:00Z');
     const day = 86_400_000;
-    for (const [age, status] of [[0.2, 'open'], [1, 'new'], [2.9, 'waiting'], [3, 'in-progress'], [8, 'open'], [8, 'resolved'], [-1, 'open']] as const) {
+    for (const [age, status] of [[0.2, 'new'], [1, 'new'], [2.9, 'waiting'], [3, 'in-progress'], [8, 'new'], [8, 'resolved'], [-1, 'new']] as const) {
       await db.query(`INSERT INTO helpdesk_tickets (category, description, status, created_at) VALUES ('x', 'x', $1, $2)`, [status, new Date(now.getTime() - age * day)]);
     }
     const ages = await store.overview.openTicketsByAge(everything, now);

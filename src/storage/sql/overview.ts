@@ -44,18 +44,18 @@ export function sqlOverview(q: Queryable): OverviewRepo {
     },
 
     async openTicketsByAge(scope, now) {
-      // A bounded reach sees the tickets of its counties: helpdesk_tickets.county_code where the table has it.
+      // A bounded reach sees the tickets of its counties (a ticket without a county: everywhere-reach only).
       const rows = await q.query<{ age: TicketAge; count: number }>(
-        `SELECT CASE WHEN $4::timestamptz - t.created_at < interval '1 day' THEN '0-1'
-                     WHEN $4::timestamptz - t.created_at < interval '3 days' THEN '1-3'
-                     WHEN $4::timestamptz - t.created_at < interval '7 days' THEN '3-7'
+        `SELECT CASE WHEN $3::timestamptz - t.created_at < interval '1 day' THEN '0-1'
+                     WHEN $3::timestamptz - t.created_at < interval '3 days' THEN '1-3'
+                     WHEN $3::timestamptz - t.created_at < interval '7 days' THEN '3-7'
                      ELSE '7+' END AS age,
                 count(*)::int AS count
            FROM helpdesk_tickets t
-          WHERE t.status <> 'resolved' AND t.created_at <= $4
-            AND ($1 OR (to_jsonb(t) ->> 'county_code') = ANY($2::text[]) OR (to_jsonb(t) ->> 'school_code') = ANY($3::text[]))
+          WHERE t.status <> 'resolved' AND t.created_at <= $3
+            AND ($1 OR t.county_code = ANY($2::text[]))
           GROUP BY 1`,
-        [...scopeParams(scope), now],
+        [scopeParams(scope)[0], scopeParams(scope)[1], now],
       );
       return rows;
     },
