@@ -7,6 +7,7 @@ import type { HealthRepo, OidcPayloadRepo } from './ports/oidc.ts';
 import type { TwoFactorRepo } from './ports/two-factor.ts';
 import type { PasskeyRepo } from './ports/passkeys.ts';
 import type { RoleRepo } from './ports/roles.ts';
+import type { StudentRepo } from './ports/students.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -18,6 +19,7 @@ export type * from './ports/oidc.ts';
 export type * from './ports/two-factor.ts';
 export type * from './ports/passkeys.ts';
 export type * from './ports/roles.ts';
+export type * from './ports/students.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -41,6 +43,7 @@ export interface Repos {
   twoFactor: TwoFactorRepo;
   passkeys: PasskeyRepo;
   roles: RoleRepo;
+  students: StudentRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

@@ -14,6 +14,7 @@ import { sqlSignIns } from './sql/sign-ins.ts';
 import { sqlTwoFactor } from './sql/two-factor.ts';
 import { sqlPasskeys } from './sql/passkeys.ts';
 import { sqlRoles } from './sql/roles.ts';
+import { sqlStudents } from './sql/students.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -38,6 +39,7 @@ export function sqlRepos(q: Queryable): Repos {
     twoFactor: sqlTwoFactor(q),
     passkeys: sqlPasskeys(q),
     roles: sqlRoles(q),
+    students: sqlStudents(q),
   };
 }
 
