@@ -7,6 +7,7 @@ import { clientAdmin, type ClientAdmin } from '../admin/clients.ts';
 import { importer, type Importer } from '../admin/imports.ts';
 import { roleAdmin, type RoleAdmin } from '../admin/roles.ts';
 import { adminAccess, type AdminAccess } from '../admin/access.ts';
+import { studentAdmin, type StudentAdmin } from '../admin/students.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -38,6 +39,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   roleAdmin: RoleAdmin;
   /** Who may do what where in the console and the admin API (roles, admin scopes); refusals audited. */
   access: AdminAccess;
+  /** Student accounts provisioned from source records, with the printable password sheet (issue 10). */
+  students: StudentAdmin;
   keys: { rotate(): Promise<string> };
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
@@ -53,6 +56,7 @@ export async function createServices(settings: Settings, log = createLogger(sett
 export function composeServices(settings: Settings, log: Logger, db: Db, store: Store): Services {
   const keyBox = sealedBox(settings.secrets.KEY_ENCRYPTION_SECRET);
   const pii = piiVault(settings.secrets);
+  const access = adminAccess(store);
   const s: Services = {
     settings,
     log,
@@ -76,7 +80,8 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     }),
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
-    access: adminAccess(store),
+    access,
+    students: studentAdmin({ store, access, issuer: settings.issuer }),
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),
