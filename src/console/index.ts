@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { AppState } from '../web/context.ts';
 import type { ConsoleArea, ConsoleDeps } from './deps.ts';
 import { homeArea } from './home/routes.ts';
+import { studentsArea } from './students/routes.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -9,6 +10,7 @@ import { openApiDocument } from './kit/openapi.ts';
 /** The areas of the console, each one folder: its pages and its API operations over the shared services. */
 const AREAS: ConsoleArea[] = [
   homeArea,
+  studentsArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */
