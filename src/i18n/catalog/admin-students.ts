@@ -33,7 +33,7 @@ export const adminStudentsMessages = {
   'admin.students.accountsTitle': { 'zh-TW': '已有帳號的學生', en: 'Students with accounts' },
   'admin.students.accountsNone': { 'zh-TW': '這所學校還沒有學生帳號。', en: 'This school has no student accounts yet.' },
   'admin.students.reset': { 'zh-TW': '重設初始密碼', en: 'Reset initial password' },
-  'admin.students.resetLabel': { 'zh-TW': '重設 {account} 的初始密碼並下載密碼單', en: 'Reset the initial password of {account} and download its sheet' },
+  'admin.students.resetLabel': { 'zh-TW': '重設初始密碼：{account}（下載新的密碼單）', en: 'Reset initial password: {account} (downloads a new sheet)' },
   'admin.students.batchesTitle': { 'zh-TW': '建立紀錄', en: 'Batches' },
   'admin.students.batchesNone': { 'zh-TW': '尚無紀錄。', en: 'None yet.' },
   'admin.students.colKind': { 'zh-TW': '類型', en: 'Kind' },
