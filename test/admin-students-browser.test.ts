@@ -75,6 +75,17 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       assert.equal(passwords.length, 2);
       for (const n of cls.names) assert.ok(text.includes(n), `the sheet names ${n}`);
 
+      // The same form sent again (a second press, a stale tab): nobody is left, nothing is created, the page says so.
+      await page.locator('form[action="/admin/students/provision"] button').press('Enter');
+      await page.waitForSelector('#form-error');
+      assert.match(await page.locator('#form-error').innerText(), en ? /nothing was created/ : /未建立任何帳號/);
+      await check(page, `students, nothing to provision ${lang}`);
+
+      // Another school (or one that does not exist) is outside a school administrator's reach: the refusal page.
+      const refused = await page.goto(`${server.issuer}/admin/students?school=999999`);
+      assert.equal(refused!.status(), 403);
+      await check(page, `students, another school refused ${lang}`);
+
       // The page again: the accounts (initial password still in use) and the batch, counts only.
       await page.goto(`${server.issuer}/admin/students?school=${SCHOOL}&class=${cls.no}`);
       const accountsTable = await page.locator('table', { has: page.locator('#accounts-caption') }).innerText();
