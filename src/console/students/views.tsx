@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { Principal } from '../../admin/access.ts';
 import { currentClass } from '../../admin/students.ts';
 import { taipeiTime } from '../../domain/taipei-time.ts';
@@ -17,6 +18,29 @@ export interface StudentsView {
   list?: { students: StudentAccount[]; batches: ProvisioningBatch[] };
 }
 
+/** A captioned record table that scrolls sideways on a narrow screen (and can be scrolled with the keyboard). */
+function ScrollTable({ id, caption, columns, children }: { id: string; caption: string; columns: string[]; children: Children }) {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
+      <table class="data" id={id}>
+        <caption id={`${id}-caption`} safe>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" safe>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function Preview({ p, v }: { p: PageContext; v: StudentsView }) {
   const pv = v.preview!;
   return (
@@ -29,29 +53,15 @@ function Preview({ p, v }: { p: PageContext; v: StudentsView }) {
           <p id="preview-count" safe>
             {p.t('admin.students.previewCount', { count: pv.students.length })}
           </p>
-          <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
-            <table class="data">
-              <caption id="preview-caption" safe>
-                {p.t('admin.students.previewTitle', { school: pv.school.name })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{p.t('admin.students.colClass')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colNumber')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colName')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pv.students.map((s) => (
-                  <tr>
-                    <td safe>{s.classTitle}</td>
-                    <td safe>{String(s.number)}</td>
-                    <td safe>{s.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable id="preview" caption={p.t('admin.students.previewTitle', { school: pv.school.name })} columns={[p.t('admin.students.colClass'), p.t('admin.students.colNumber'), p.t('admin.students.colName')]}>
+            {pv.students.map((s) => (
+              <tr>
+                <td safe>{s.classTitle}</td>
+                <td safe>{String(s.number)}</td>
+                <td safe>{s.name}</td>
+              </tr>
+            ))}
+          </ScrollTable>
           <form method="post" action="/admin/students/provision" class="form">
             <input type="hidden" name="_csrf" value={p.csrf} />
             <input type="hidden" name="school" value={pv.school.code} />
@@ -82,21 +92,11 @@ function Accounts({ p, v }: { p: PageContext; v: StudentsView }) {
           {p.t('admin.students.accountsTitle')}
         </h2>
         {students.length ? (
-          <div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
-            <table class="data">
-              <caption id="accounts-caption" safe>
-                {p.t('admin.students.accountsTitle')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{p.t('admin.students.colAccount')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colName')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colClass')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colChanged')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colAction')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <ScrollTable
+            id="accounts"
+            caption={p.t('admin.students.accountsTitle')}
+            columns={[p.t('admin.students.colAccount'), p.t('admin.students.colName'), p.t('admin.students.colClass'), p.t('admin.students.colChanged'), p.t('admin.students.colAction')]}
+          >
                 {students.map((s) => {
                   const cls = currentClass(s.classes);
                   return (
@@ -116,9 +116,7 @@ function Accounts({ p, v }: { p: PageContext; v: StudentsView }) {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+          </ScrollTable>
         ) : (
           <p safe>{p.t('admin.students.accountsNone')}</p>
         )}
@@ -128,21 +126,11 @@ function Accounts({ p, v }: { p: PageContext; v: StudentsView }) {
           {p.t('admin.students.batchesTitle')}
         </h2>
         {batches.length ? (
-          <div class="table-scroll" role="region" aria-labelledby="batches-caption" tabindex="0">
-            <table class="data" id="batches">
-              <caption id="batches-caption" safe>
-                {p.t('admin.students.batchesTitle')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{p.t('admin.students.colCreated')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colKind')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colClass')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colCount')}</th>
-                  <th scope="col" safe>{p.t('admin.students.colBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <ScrollTable
+            id="batches"
+            caption={p.t('admin.students.batchesTitle')}
+            columns={[p.t('admin.students.colCreated'), p.t('admin.students.colKind'), p.t('admin.students.colClass'), p.t('admin.students.colCount'), p.t('admin.students.colBy')]}
+          >
                 {batches.map((b) => (
                   <tr>
                     <td safe>{taipeiTime(b.createdAt)}</td>
@@ -152,9 +140,7 @@ function Accounts({ p, v }: { p: PageContext; v: StudentsView }) {
                     <td safe>{b.actor}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </ScrollTable>
         ) : (
           <p safe>{p.t('admin.students.batchesNone')}</p>
         )}
