@@ -21,8 +21,8 @@ async function run(argv: string[]): Promise<number> {
   }
   try {
     const settings = loadSettings();
-    const commandKey = ['account', 'accounts', 'client', 'keys', 'import', 'demo', 'county', 'records', 'role'].includes(command) ? `${command} ${sub ?? ''}` : command;
-    const known = ['serve', 'migrate', 'account create', 'accounts disable-inactive', 'client add', 'client list', 'client remove', 'client update', 'client rotate-secret', 'client disable', 'client enable', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test', 'records purge', 'role grant', 'role revoke', 'role list'];
+    const commandKey = ['account', 'accounts', 'client', 'keys', 'import', 'demo', 'county', 'records', 'role', 'students'].includes(command) ? `${command} ${sub ?? ''}` : command;
+    const known = ['serve', 'migrate', 'account create', 'accounts disable-inactive', 'client add', 'client list', 'client remove', 'client update', 'client rotate-secret', 'client disable', 'client enable', 'keys rotate', 'import schools', 'import people', 'demo people', 'county add', 'county list', 'county remove', 'county test', 'records purge', 'role grant', 'role revoke', 'role list', 'students provision'];
     if (!known.includes(commandKey.trim())) throw new CliError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"; see edusso --help`);
     // Each process loads only what its command needs (a service's supervisor never loads the web app).
     if (command === 'serve') {
@@ -31,8 +31,8 @@ async function run(argv: string[]): Promise<number> {
       return -1;
     }
     // Commands share the service's database; they report slow first-start steps on stderr (stdout may be --json).
-    const [{ createServices }, { accountCreate, accountsDisableInactive, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, recordsPurge }, { demoPeople, importPeopleCommand, importSchools }, { countyAdd, countyList, countyRemove, countyTest }, { roleGrant, roleList, roleRevoke }] =
-      await Promise.all([import('./app/compose.ts'), import('./cli/commands.ts'), import('./cli/import-commands.ts'), import('./cli/county-commands.ts'), import('./cli/role-commands.ts')]);
+    const [{ createServices }, { accountCreate, accountsDisableInactive, clientAdd, clientList, clientRemove, keysRotate, migrateCommand, recordsPurge }, { demoPeople, importPeopleCommand, importSchools }, { countyAdd, countyList, countyRemove, countyTest }, { roleGrant, roleList, roleRevoke }, { studentsProvision }] =
+      await Promise.all([import('./app/compose.ts'), import('./cli/commands.ts'), import('./cli/import-commands.ts'), import('./cli/county-commands.ts'), import('./cli/role-commands.ts'), import('./cli/student-commands.ts')]);
     const s = await createServices(settings, createLogger({ logLevel: 'warn' }), { say: (line) => process.stderr.write(`edusso: ${line}\n`) });
     try {
       switch (commandKey.trim()) {
@@ -58,6 +58,7 @@ async function run(argv: string[]): Promise<number> {
         case 'role grant': await roleGrant(s, flags, json); break;
         case 'role revoke': await roleRevoke(s, flags, json); break;
         case 'role list': await roleList(s, flags, json); break;
+        case 'students provision': await studentsProvision(s, flags, json); break;
       }
     } finally {
       await s.db.close();

@@ -11,6 +11,7 @@ import { adminAccess, type AdminAccess } from '../admin/access.ts';
 import { schoolDirectory, type SchoolDirectory } from '../admin/schools.ts';
 import { sourceRecords, type SourceRecords } from '../admin/source-records.ts';
 import { uploadService, type UploadService } from '../admin/uploads.ts';
+import { studentAdmin, type StudentAdmin } from '../admin/students.ts';
 import type { Settings } from '../config/settings.ts';
 import { countyProviders, type CountyProviders } from '../methods/county-providers.ts';
 import { rotateSigningKey } from '../oidc/keys.ts';
@@ -45,6 +46,8 @@ export interface Services extends Pick<Repos, 'accounts' | 'clients' | 'audit' |
   roleAdmin: RoleAdmin;
   /** Who may do what where in the console and the admin API (roles, admin scopes); refusals audited. */
   access: AdminAccess;
+  /** Student accounts provisioned from source records, with the printable password sheet (issue 10). */
+  students: StudentAdmin;
   keys: { rotate(): Promise<string> };
   rateLimits: RateLimits;
   /** 應用服務登入紀錄 and ＩＰ登入紀錄: read by the console, purged by the daily job and `edusso records purge`. */
@@ -102,6 +105,7 @@ export function composeServices(settings: Settings, log: Logger, db: Db, store: 
     importer: importer(store, pii),
     roleAdmin: roleAdmin(store),
     access,
+    students: studentAdmin({ store, access, issuer: settings.issuer }),
     keys: { rotate: () => rotateSigningKey(store.signingKeys, keyBox) },
     rateLimits: sqlRateLimits(db),
     signInRecords: signInRecordsService({ store }),

@@ -16,6 +16,7 @@ import { countyClient, FEDERATION_CALLBACK_PATH } from '../methods/county-client
 import { sourceDataMethod } from '../methods/source-data.ts';
 import { schoolTransferService, type SchoolTransferService } from '../flows/school-transfer/service.ts';
 import { changePasswordService, type ChangePasswordService } from '../flows/change-password/service.ts';
+import { firstPasswordService, type FirstPasswordService } from '../flows/first-password/service.ts';
 import { sessionsService, type SessionsService } from '../flows/sessions/service.ts';
 import type { Services } from './compose.ts';
 import type { ContactsState } from '../flows/contacts/flow.ts';
@@ -45,6 +46,8 @@ export interface Flows {
   schoolTransfer: SchoolTransferService;
   contacts: ContactsService;
   changePassword: ChangePasswordService;
+  /** The new password an account provisioned with an initial one (students) sets at first sign-in. */
+  firstPassword: FirstPasswordService;
   sessions: SessionsService;
   twoFactor: TwoFactorService;
   secondFactor: SecondFactorService;
@@ -104,5 +107,5 @@ export function composeFlows(s: Services, hooks: { kickDelivery?: () => void } =
   const secondFactor = secondFactorService({ store, flows: flowStore<PendingSignIn>(store.flows, 'second-factor', 10 * 60), totp });
   const passkeyMethod = makePasskeyMethod({ passkeys: store.passkeys, issuer: settings.issuer });
   const passkeys = passkeyService({ store, method: passkeyMethod, flows: flowStore<PasskeyChallenge>(store.flows, 'passkey', PASSKEY_CHALLENGE_SECONDS), limits: s.rateLimits, kickDelivery: hooks.kickDelivery });
-  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod, reauth: reauthService({ store, limits: s.rateLimits, totp }) };
+  return { authenticate, registration, registrationPrefill: prefill, federation, recovery, forgotAccount, contact, schoolTransfer, contacts, changePassword, firstPassword: firstPasswordService({ store, limits: s.rateLimits, pii: s.pii }), sessions: sessionsService({ store }), twoFactor, secondFactor, passkeys, passkeyMethod, reauth: reauthService({ store, limits: s.rateLimits, totp }) };
 }

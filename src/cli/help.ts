@@ -58,6 +58,7 @@ export const cliOptions: NonNullable<ParseArgsConfig['options']> = {
   'backchannel-logout-uri': text,
   'admin-county': text,
   'not-first-party': flag,
+  class: text,
 };
 
 export const helpText = `edusso — Education Cloud account and single sign-on service
@@ -102,6 +103,9 @@ Usage: edusso <command> [options] [--json]
   role revoke --account NAME --role ROLE [--county 雲林縣] [--school CODE]
                                      take a role back (the same flags as the grant)
   role list [--account NAME]         list granted roles, or one account's
+  students provision --school CODE [--class 701] [--out sheet.pdf]
+                                     create accounts for the school's students (source records, identity 學生) that
+                                     have none, in one transaction; writes the printable initial-password sheet (PDF)
   demo people [--out FILE] [--students] [--seed N] [--import]
                                      generate synthetic source data for the shipped schools (CSV)
 

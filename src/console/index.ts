@@ -10,6 +10,7 @@ import { rolesArea } from './roles/routes.ts';
 import { peopleArea } from './people/routes.ts';
 import { appsArea } from './apps/area.ts';
 import { countiesArea } from './counties/area.ts';
+import { studentsArea } from './students/routes.ts';
 import { adminApi } from './kit/api.ts';
 import { consoleGuard } from './kit/guard.ts';
 import { openApiDocument } from './kit/openapi.ts';
@@ -25,6 +26,7 @@ const AREAS: ConsoleArea[] = [
   peopleArea,
   appsArea,
   countiesArea,
+  studentsArea,
 ];
 
 /** The administration console (/admin) and its API (/admin/api/v1), with the OpenAPI document of the API. */

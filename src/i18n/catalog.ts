@@ -17,6 +17,7 @@ import { adminMessages } from './catalog/admin.ts';
 import { adminHelpdeskMessages } from './catalog/admin-helpdesk.ts';
 import { adminDirectoryMessages } from './catalog/admin-directory.ts';
 import { adminStudentsMessages } from './catalog/admin-students.ts';
+import { firstPasswordMessages } from './catalog/first-password.ts';
 import { adminAppsMessages } from './catalog/admin-apps.ts';
 import { adminOverviewMessages } from './catalog/admin-overview.ts';
 import type { Text } from './catalog/texts.ts';
@@ -36,6 +37,7 @@ export const catalog = { ...domainMessages, ...uiMessages, ...registrationMessag
   ...adminHelpdeskMessages,
   ...adminDirectoryMessages,
   ...adminStudentsMessages,
+  ...firstPasswordMessages,
   ...adminAppsMessages,
   ...adminOverviewMessages,
 };

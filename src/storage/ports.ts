@@ -10,6 +10,7 @@ import type { RoleRepo } from './ports/roles.ts';
 import type { OverviewRepo } from './ports/overview.ts';
 import type { AuditLogRepo } from './ports/audit-log.ts';
 import type { UploadRepo } from './ports/uploads.ts';
+import type { StudentRepo } from './ports/students.ts';
 
 /** The repository interfaces the rest of the service depends on; sql/ implements every one. */
 export type * from './ports/accounts.ts';
@@ -24,6 +25,7 @@ export type * from './ports/roles.ts';
 export type * from './ports/overview.ts';
 export type * from './ports/audit-log.ts';
 export type * from './ports/uploads.ts';
+export type * from './ports/students.ts';
 
 /** Every repository, on one connection or inside one transaction. */
 export interface Repos {
@@ -50,6 +52,7 @@ export interface Repos {
   overview: OverviewRepo;
   auditLog: AuditLogRepo;
   uploads: UploadRepo;
+  students: StudentRepo;
 }
 
 /** The repositories, and a way to run several changes as one: `store.transaction(repos => …)`. */

@@ -17,6 +17,7 @@ import { sqlRoles } from './sql/roles.ts';
 import { sqlOverview } from './sql/overview.ts';
 import { sqlAuditLog } from './sql/audit-log.ts';
 import { sqlUploads } from './sql/uploads.ts';
+import { sqlStudents } from './sql/students.ts';
 
 /** Every repository on one connection (the pool, or a transaction). */
 export function sqlRepos(q: Queryable): Repos {
@@ -44,6 +45,7 @@ export function sqlRepos(q: Queryable): Repos {
     overview: sqlOverview(q),
     auditLog: sqlAuditLog(q),
     uploads: sqlUploads(q),
+    students: sqlStudents(q),
   };
 }
 

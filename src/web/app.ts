@@ -44,6 +44,7 @@ import { secondFactorRoutes } from '../flows/second-factor/routes.ts';
 import { passkeyRoutes, passkeySecondFactorOf, passkeySectionOf } from '../flows/passkeys/routes.ts';
 import { reauthRoutes } from '../flows/reauth/routes.ts';
 import { adminConsole } from '../console/index.ts';
+import { firstPasswordGate, firstPasswordRoutes } from '../flows/first-password/routes.ts';
 import { adminAuth } from '../console/kit/principal.ts';
 
 const isProviderPath = (path: string) => path.startsWith('/oidc/') || path.startsWith('/.well-known/');
@@ -125,6 +126,8 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     app.use(router.allowedMethods());
   }
   app.use(sessions.load);
+  // An account with an initial password (students) reaches nothing else until it sets its own.
+  app.use(firstPasswordGate);
   const admin = adminConsole({ s, oidc, clients, flows, auth: adminAuth({ access: s.access, oidc, clients, store: s.store }) });
   app.use(admin.guard);
   for (const router of [
@@ -147,6 +150,7 @@ export async function createWebApp(s: Services, hooks: { kickDelivery?: () => vo
     authorizationRoutes({ service: authorizationsService({ store: s.store, clients, logout: backchannelLogout(() => oidc.provider, s.log) }) }),
     signInRecordRoutes({ service: s.signInRecords }),
     changePasswordRoutes({ service: flows.changePassword }),
+    firstPasswordRoutes({ service: flows.firstPassword }),
     sessionsRoutes({ service: flows.sessions }),
     passkeyRoutes({ service: passkeys, sessions, cookie: flowCookie(PASSKEY_COOKIE, secure), oidc, gate: secondFactor, embed: twoFactorStatusOf(twoFactor) }),
     reauthRoutes({ service: flows.reauth, sessions }),

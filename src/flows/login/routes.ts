@@ -17,6 +17,7 @@ import { safeNext } from '../kit/signed-in.ts';
 import { toAmr } from '../../domain/sign-in-method.ts';
 import { consentForm, loginForm } from './schemas.ts';
 import type { SecondFactorGate } from '../second-factor/gate.ts';
+import { firstPasswordUrl } from '../first-password/flow.ts';
 
 interface Deps {
   oidc: { readonly provider: Provider };
@@ -125,7 +126,13 @@ export function loginRoutes(d: Deps) {
     const { details, clientName } = await loadInteraction(ctx);
     if (details.prompt.name !== 'login') throw new HttpError(400, 'error.interactionExpired');
     const account = await attemptLogin(ctx, `/interaction/${details.uid}/login`, `/interaction/${details.uid}`, String(details.params.client_id), clientName);
-    if (account) await finish(ctx, { login: { accountId: account.id, amr: toAmr(['password']) } });
+    if (!account) return;
+    // An initial password (students) is replaced first; the page then continues this sign-in.
+    if (account.mustChangePassword) {
+      ctx.status = 303;
+      return ctx.redirect(firstPasswordUrl(`/interaction/${details.uid}`));
+    }
+    await finish(ctx, { login: { accountId: account.id, amr: toAmr(['password']) } });
   });
 
   router.post('/interaction/:uid/consent', requireCsrf, async (ctx) => {

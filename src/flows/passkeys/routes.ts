@@ -15,6 +15,7 @@ import { recentlySignedIn, requireAccount, requireRecentSignIn, safeNext } from 
 import { landing } from './flow.ts';
 import { ceremonyBody, removeForm, renameForm, type CeremonyBody } from './schemas.ts';
 import type { PasskeyService, Refusal } from './service.ts';
+import { firstPasswordUrl } from '../first-password/flow.ts';
 
 const JSON_LIMIT_BYTES = 32 * 1024;
 
@@ -194,6 +195,8 @@ export function passkeyRoutes(d: {
     d.cookie.clear(ctx);
     if (!r.ok) return refused(ctx, r);
     await d.sessions.start(ctx, r.account.id, ['passkey']);
+    // An initial password (a student's, reset) is replaced first; the page then continues this sign-in.
+    if (r.account.mustChangePassword) return json(ctx, 200, { redirect: firstPasswordUrl(`/interaction/${details.uid}`) });
     const redirect = await d.oidc.provider.interactionResult(ctx.req, ctx.res, { login: { accountId: r.account.id, amr: toAmr(['passkey']) } }, { mergeWithLastSubmission: false });
     json(ctx, 200, { redirect });
   });

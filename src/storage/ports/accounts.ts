@@ -10,6 +10,8 @@ export interface Account {
   mobile: string | null;
   status: 'active' | 'disabled';
   createdAt: Date;
+  /** Provisioned with an initial password (students): nothing but /account/password/first until it is replaced. */
+  mustChangePassword: boolean;
 }
 
 export interface ClassInfo {
@@ -39,6 +41,7 @@ export interface NewAccount {
   personIdHash?: string | null;
   personIdSealed?: string | null;
   birthdaySealed?: string | null;
+  mustChangePassword?: boolean;
 }
 
 export interface AccountRepo {
@@ -47,6 +50,8 @@ export interface AccountRepo {
   findByUsername(username: string): Promise<Account | undefined>;
   /** Sets a new password; lockHours > 0 refuses further changes for that long (SPEC 陸.2). */
   setPassword(accountId: string, passwordHash: string, lockHours: number): Promise<void>;
+  /** Sets or clears the must-change-password-at-first-sign-in flag. */
+  setMustChangePassword(accountId: string, value: boolean): Promise<void>;
   /** Why a disabled account is disabled (undefined for an active one). */
   disabledReason(accountId: string): Promise<'inactive' | 'admin' | undefined>;
   /** Disables an account, remembering why. */

@@ -1,7 +1,7 @@
 import { one, type Queryable } from '../db.ts';
 import type { Account, AccountRepo, Affiliation } from '../ports.ts';
 
-const columns = `id, username, password_hash, display_name, email, email_verified, mobile, status, created_at`;
+const columns = `id, username, password_hash, display_name, email, email_verified, mobile, status, created_at, must_change_password`;
 
 function toAccount(r: Record<string, any>): Account {
   return {
@@ -14,6 +14,7 @@ function toAccount(r: Record<string, any>): Account {
     mobile: r.mobile,
     status: r.status,
     createdAt: new Date(r.created_at),
+    mustChangePassword: r.must_change_password,
   };
 }
 
@@ -22,8 +23,8 @@ export function sqlAccounts(q: Queryable): AccountRepo {
     async create(a) {
       const row = await one<Record<string, any>>(
         q,
-        `INSERT INTO accounts (username, password_hash, display_name, email, email_verified, mobile, person_id_hash, person_id_sealed, birthday_sealed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${columns}`,
+        `INSERT INTO accounts (username, password_hash, display_name, email, email_verified, mobile, person_id_hash, person_id_sealed, birthday_sealed, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${columns}`,
         [
           a.username,
           a.passwordHash,
@@ -34,6 +35,7 @@ export function sqlAccounts(q: Queryable): AccountRepo {
           a.personIdHash ?? null,
           a.personIdSealed ?? null,
           a.birthdaySealed ?? null,
+          a.mustChangePassword ?? false,
         ],
       );
       return toAccount(row!);
@@ -54,6 +56,9 @@ export function sqlAccounts(q: Queryable): AccountRepo {
          WHERE id = $1`,
         [accountId, passwordHash, lockHours],
       );
+    },
+    async setMustChangePassword(accountId, value) {
+      await q.query(`UPDATE accounts SET must_change_password = $2, updated_at = now() WHERE id = $1`, [accountId, value]);
     },
     async disabledReason(accountId) {
       const row = await one<{ reason: 'inactive' | 'admin' | null }>(q, `SELECT disabled_reason AS reason FROM accounts WHERE id = $1 AND status = 'disabled'`, [accountId]);
