@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { adminSignInPage, adminUser } from './support/admin.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
 import { axe, overflow } from './support/browser-console.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 
 describe('the administration console’s frame in Chromium at 360 px: menu by role, axe', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`a school administrator sees only the school's pages (${lang})`, async () => {

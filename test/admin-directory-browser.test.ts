@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { randomIdNumber } from '../src/domain/national-id.ts';
 import { adminSignInPage, adminUser } from './support/admin.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { axe, overflow, tabTo } from './support/browser-console.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser, holds } from './support/browser-suite.ts';
+import { tabTo } from './support/browser-console.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 
 const HEADER = 'school_code,id_number,name,birthday,identity,titles';
 
-/** The page holds at 360 px and axe finds nothing, in this state. */
-async function check(page: Page, label: string) {
-  assert.equal(await overflow(page), 0, `${label}: no sideways scroll`);
-  await axe(page, label);
-}
 
 describe('the directory area in Chromium at 360 px: a school administrator’s source data, uploads; the school directory', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     const en = lang === 'en';
@@ -36,7 +25,7 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       const page = await context.newPage();
       await adminSignInPage(page, server, user, lang, '/admin/people');
       await page.getByRole('heading', { name: en ? 'Source data of 縣立鎮西國小 (094601)' : '縣立鎮西國小（094601）的來源資料' }).waitFor();
-      await check(page, `people list ${lang}`);
+      await holds(page, `people list ${lang}`);
 
       // Add a record by keyboard, with an impossible birthday first.
       const id = randomIdNumber();
@@ -52,19 +41,19 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       await page.locator('#birthday-error').waitFor();
       assert.match(await page.locator('#birthday-error').innerText(), en ? /does not exist/ : /日期不存在/);
       assert.equal(await page.locator('#birthday').getAttribute('aria-invalid'), 'true');
-      await check(page, `add error ${lang}`);
+      await holds(page, `add error ${lang}`);
       await page.locator('#birthday').fill('1985/2/3');
       await page.locator('form[action$="/add"] button[type=submit]').click();
       await page.getByRole('status').filter({ hasText: en ? 'was added' : '已新增' }).waitFor();
       const masked = `${id.slice(0, 2)}******${id.slice(-2)}`;
       assert.ok(await page.getByRole('cell', { name: masked }).isVisible(), 'the new record is listed, masked');
       assert.ok(!(await page.content()).includes(id));
-      await check(page, `added ${lang}`);
+      await holds(page, `added ${lang}`);
 
       // The correction form of that record.
       await page.getByRole('link', { name: en ? `Correct ${en ? '林測試' : '林測驗'}` : '更正 林測驗' }).click();
       await page.locator('#name').waitFor();
-      await check(page, `correct form ${lang}`);
+      await holds(page, `correct form ${lang}`);
       await page.locator('#titles').fill(en ? 'Teacher;Advisor' : '導師;組長');
       await page.locator('form button.primary').click();
       await page.getByRole('status').filter({ hasText: en ? 'was corrected' : '已更正' }).waitFor();
@@ -79,7 +68,7 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       await page.locator('#upload-errors').waitFor();
       assert.match(await page.locator('#upload-errors').innerText(), en ? /3\s+id_number\s+This ID number is not valid/ : /3\s+id_number\s+身分證字號或居留證號有誤/);
       assert.equal(await page.getByRole('button', { name: en ? 'Confirm the import' : '確認匯入' }).count(), 0);
-      await check(page, `preview with errors ${lang}`);
+      await holds(page, `preview with errors ${lang}`);
 
       // 重新上傳 the fixed file, then 確認匯入.
       await page.getByRole('link', { name: en ? 'Upload again' : '重新上傳' }).click();
@@ -87,22 +76,22 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       await page.locator('form[enctype="multipart/form-data"] button[type=submit]').click();
       await page.waitForURL(/\/admin\/uploads\//);
       await page.getByRole('button', { name: en ? 'Confirm the import' : '確認匯入' }).waitFor();
-      await check(page, `preview ready ${lang}`);
+      await holds(page, `preview ready ${lang}`);
       await tabTo(page, 'form[action$="/commit"] button[type=submit]');
       await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: en ? 'Imported: 1 new' : '已匯入：新增 1 筆' }).waitFor();
-      await check(page, `committed ${lang}`);
+      await holds(page, `committed ${lang}`);
       const stored = await server.services.db.query(`SELECT 1 FROM source_people WHERE school_code = '094601' AND name = $1`, [en ? '上傳甲' : '上傳乙']);
       assert.equal(stored.length, 1);
 
       // An upload that is not there (or not this administrator's): the refusal page.
       const missing = await page.goto(`${server.issuer}/admin/uploads/nothing-here`);
       assert.equal(missing?.status(), 404);
-      await check(page, `upload not found ${lang}`);
+      await holds(page, `upload not found ${lang}`);
 
       // Another school's people: the 403 page.
       await page.goto(`${server.issuer}/admin/people?school=094602`);
-      await check(page, `another school refused ${lang}`);
+      await holds(page, `another school refused ${lang}`);
       await context.close();
     });
 
@@ -111,17 +100,17 @@ describe('the directory area in Chromium at 360 px: a school administrator’s s
       const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
       const page = await context.newPage();
       await adminSignInPage(page, server, user, lang, '/admin/schools');
-      await check(page, `schools ${lang}`);
+      await holds(page, `schools ${lang}`);
       await tabTo(page, '#q');
       await page.keyboard.type('鎮西');
       await page.keyboard.press('Enter');
       await page.getByRole('link', { name: '縣立鎮西國小' }).waitFor();
-      await check(page, `schools found ${lang}`);
+      await holds(page, `schools found ${lang}`);
       await page.getByRole('link', { name: '縣立鎮西國小' }).click();
       await page.getByRole('heading', { name: '縣立鎮西國小' }).waitFor();
-      await check(page, `one school ${lang}`);
+      await holds(page, `one school ${lang}`);
       await page.goto(`${server.issuer}/admin/schools?q=${encodeURIComponent('沒有這所學校')}`);
-      await check(page, `no school found ${lang}`);
+      await holds(page, `no school found ${lang}`);
       await context.close();
     });
   }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminSignInPage, adminUser } from './support/admin.ts';
 import { formOf } from './support/agent.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { axe, overflow, tabTo } from './support/browser-console.ts';
+import { holds } from './support/browser-suite.ts';
+import { tabTo } from './support/browser-console.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { accountWithTwoFactor } from './support/two-factor.ts';
@@ -20,11 +21,6 @@ async function report(server: TestServer, fields: { category: string; who: strin
   return Number(/案件編號 (\d+)/.exec(await res.text())![1]);
 }
 
-/** axe and no sideways scroll at 360 px. */
-async function check(page: Page, label: string) {
-  assert.equal(await overflow(page), 0, `${label}: no sideways scroll`);
-  await axe(page, label);
-}
 
 describe('the helpdesk in Chromium at 360 px: an agent’s and a county administrator’s journeys, by keyboard, axe', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
@@ -56,7 +52,7 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
       const page = await context.newPage();
       await adminSignInPage(page, server, user, lang, '/admin/tickets');
-      await check(page, `queue ${lang}`);
+      await holds(page, `queue ${lang}`);
 
       // Filter by keyboard: the category select, then the form's button.
       await tabTo(page, '#category');
@@ -67,11 +63,11 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       const rows = await page.locator('table.tickets tbody tr').count();
       assert.ok(rows >= 1);
       assert.equal(await page.locator('table.tickets').getByText(en ? 'Other' : '其他', { exact: true }).count(), 0, 'the filter leaves other categories out');
-      await check(page, `queue filtered ${lang}`);
+      await holds(page, `queue filtered ${lang}`);
 
       await page.goto(`${server.issuer}/admin/tickets?olderThanDays=abc`);
       assert.ok(await page.getByText(en ? 'The age must be a whole number' : '天數須為 0 至 3650 的整數').first().isVisible());
-      await check(page, `queue error ${lang}`);
+      await holds(page, `queue error ${lang}`);
 
       await page.goto(`${server.issuer}/admin/tickets?category=account`);
       await tabTo(page, `a[href="/admin/tickets/${id}"]`, 120);
@@ -79,14 +75,14 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       await page.waitForURL(new RegExp(`/admin/tickets/${id}$`));
       assert.ok(await page.getByRole('heading', { name: en ? `Ticket ${id}` : `案件 ${id}` }).isVisible());
       assert.ok(await page.getByText(`br.person.${tag}`).first().isVisible());
-      await check(page, `ticket ${lang}`);
+      await holds(page, `ticket ${lang}`);
 
       // A reply of spaces passes the browser's `required` and is refused by the server: the error state.
       await page.locator('#body').fill('   ');
       await page.getByRole('button', { name: en ? 'Send the reply' : '送出回覆' }).click();
       await page.waitForLoadState();
       assert.ok(await page.getByText(en ? 'Write the reply.' : '請輸入回覆內容。').isVisible());
-      await check(page, `ticket reply error ${lang}`);
+      await holds(page, `ticket reply error ${lang}`);
 
       await page.locator('#body').focus();
       await page.keyboard.type(en ? 'Please use Forgot password.' : '請改用忘記密碼。');
@@ -94,7 +90,7 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       await page.keyboard.press('Enter');
       await page.waitForURL(/done=replied/);
       assert.ok(await page.getByText(en ? 'The reply is queued for delivery.' : '回覆已排入寄送。').isVisible());
-      await check(page, `ticket replied ${lang}`);
+      await holds(page, `ticket replied ${lang}`);
 
       for (const to of ['in-progress', 'waiting', 'resolved'] as const) {
         await page.locator('#status').selectOption(to);
@@ -103,7 +99,7 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       }
       assert.equal((await server.services.store.tickets.get(id))!.status, 'resolved');
       assert.ok(await page.getByText(en ? 'Resolved' : '已解決').first().isVisible());
-      await check(page, `ticket resolved ${lang}`);
+      await holds(page, `ticket resolved ${lang}`);
 
       // A missing school with a bad code: the error state of an action form.
       await page.locator('#school_code').fill('x');
@@ -113,25 +109,25 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       await page.getByRole('button', { name: en ? 'Add the school' : '新增學校' }).click();
       await page.waitForLoadState();
       assert.ok(await page.getByText(en ? 'A school code is 6 letters or digits.' : '學校代碼須為 6 碼英數字。').isVisible());
-      await check(page, `ticket action error ${lang}`);
+      await holds(page, `ticket action error ${lang}`);
 
       // 帳號查詢: search, the account, a reset without a real reason refused.
       await page.goto(`${server.issuer}/admin/accounts`);
-      await check(page, `accounts ${lang}`);
+      await holds(page, `accounts ${lang}`);
       await tabTo(page, '#q');
       await page.keyboard.type(`br.person.${tag}`);
       await page.keyboard.press('Enter');
       await page.waitForURL(/q=/);
-      await check(page, `accounts found ${lang}`);
+      await holds(page, `accounts found ${lang}`);
       await page.getByRole('link', { name: new RegExp(`br\\.person\\.${tag}`) }).click();
       await page.waitForURL(/\/admin\/accounts\/[0-9a-f-]{36}$/);
-      await check(page, `account ${lang}`);
+      await holds(page, `account ${lang}`);
       await page.locator('#reason').fill('  ');
       await page.getByRole('button', { name: en ? 'Reset two-factor' : '重設雙因子驗證' }).click();
       await page.waitForLoadState();
       assert.ok(await page.getByText(en ? 'Give the reason for the reset; nothing was changed.' : '請填寫重設雙因子驗證的原因，未做任何變更。').isVisible());
       assert.ok(await store.twoFactor.find(person.account.id));
-      await check(page, `account reset error ${lang}`);
+      await holds(page, `account reset error ${lang}`);
       await context.close();
     });
 
@@ -152,15 +148,15 @@ describe('the helpdesk in Chromium at 360 px: an agent’s and a county administ
       assert.ok(!links.includes(String(other)));
       const counties = await page.locator('#county option').allTextContents();
       assert.equal(counties.length, 2, 'any, and its own county');
-      await check(page, `county queue ${lang}`);
+      await holds(page, `county queue ${lang}`);
       await tabTo(page, `a[href="/admin/tickets/${own}"]`, 120);
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`/admin/tickets/${own}$`));
-      await check(page, `county ticket ${lang}`);
+      await holds(page, `county ticket ${lang}`);
       const refused = await page.goto(`${server.issuer}/admin/tickets/${other}`);
       assert.equal(refused?.status(), 403);
       assert.ok(!(await page.content()).includes('臺北的案件'));
-      await check(page, `county refused ${lang}`);
+      await holds(page, `county refused ${lang}`);
       await context.close();
     });
   }

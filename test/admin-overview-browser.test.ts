@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { adminSignInPage, adminUser, type AdminUser } from './support/admin.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { axe, overflow, tabTo } from './support/browser-console.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser, holds } from './support/browser-suite.ts';
+import { tabTo } from './support/browser-console.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 
 const T = {
   'zh-TW': {
@@ -41,22 +42,11 @@ const T = {
   },
 };
 
-async function holds(page: Page, label: string) {
-  assert.equal(await overflow(page), 0, `${label}: no sideways scroll at 360 px`);
-  await axe(page, label);
-}
 
 describe('the overview, audit log and roles in Chromium at 360 px, zh-TW and English', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`a system administrator: dashboard, audit search and export, grant and revoke a role, an error (${lang})`, async () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { randomIdNumber } from '../src/domain/national-id.ts';
 import { adminSignInPage, adminUser, type AdminUser } from './support/admin.ts';
 import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { axe, overflow, tabTo } from './support/browser-console.ts';
+import { holds } from './support/browser-suite.ts';
+import { tabTo } from './support/browser-console.ts';
 import { oathtoolSkipReason } from './support/oathtool.ts';
 import { pdfPagesText } from './support/pdf-text.ts';
 import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
@@ -14,10 +15,6 @@ const SCHOOL = '094601';
 const header = 'school_code,id_number,name,birthday,identity,titles,class_year,class_semester,class_grade,class_no,class_title';
 const CLASSES = { 'zh-TW': { no: '701', title: '七年一班', names: ['林小安', '陳小美'] }, en: { no: '702', title: '七年二班', names: ['張家豪', '黃怡婷'] } } as const;
 
-async function check(page: Page, label: string) {
-  assert.equal(await overflow(page), 0, `${label}: no sideways scroll at 360 px`);
-  await axe(page, label);
-}
 
 describe('student accounts in Chromium at 360 px: provision a class, the sheet, the first sign-in (zh-TW and English)', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
@@ -43,7 +40,7 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       const page = await context.newPage();
       await adminSignInPage(page, server, admin, lang, '/admin/students');
       assert.equal(await page.locator('#school').inputValue(), SCHOOL, 'its own school is chosen');
-      await check(page, `students page ${lang}`);
+      await holds(page, `students page ${lang}`);
 
       // An error state: a class that cannot be one.
       await tabTo(page, '#class');
@@ -51,7 +48,7 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       await page.keyboard.press('Enter');
       await page.waitForSelector('#class-error');
       assert.match(await page.locator('#class-error').innerText(), en ? /letters, digits/ : /英數字/);
-      await check(page, `students page, bad class ${lang}`);
+      await holds(page, `students page, bad class ${lang}`);
 
       // The preview, reached with the keyboard.
       await page.locator('#class').fill('');
@@ -62,7 +59,7 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       assert.match(await page.locator('#preview-count').innerText(), en ? /^2 students have no account/ : /^共 2 位學生/);
       for (const n of cls.names) assert.ok((await page.locator('main').innerText()).includes(n));
       assert.match(await page.locator('#once-notice').innerText(), en ? /not kept/ : /系統不保存初始密碼/);
-      await check(page, `students preview ${lang}`);
+      await holds(page, `students preview ${lang}`);
 
       // Create: the sheet downloads at once.
       await tabTo(page, 'form[action="/admin/students/provision"] button');
@@ -79,12 +76,12 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       await page.locator('form[action="/admin/students/provision"] button').press('Enter');
       await page.waitForSelector('#form-error');
       assert.match(await page.locator('#form-error').innerText(), en ? /nothing was created/ : /未建立任何帳號/);
-      await check(page, `students, nothing to provision ${lang}`);
+      await holds(page, `students, nothing to provision ${lang}`);
 
       // Another school (or one that does not exist) is outside a school administrator's reach: the refusal page.
       const refused = await page.goto(`${server.issuer}/admin/students?school=999999`);
       assert.equal(refused!.status(), 403);
-      await check(page, `students, another school refused ${lang}`);
+      await holds(page, `students, another school refused ${lang}`);
 
       // The page again: the accounts (initial password still in use) and the batch, counts only.
       await page.goto(`${server.issuer}/admin/students?school=${SCHOOL}&class=${cls.no}`);
@@ -93,7 +90,7 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       assert.match(accountsTable, en ? /No \(initial password\)/ : /否（仍為初始密碼）/);
       assert.match(await page.locator('#batches').innerText(), /\b2\b/);
       assert.doesNotMatch(await page.content(), new RegExp(passwords[0]!), 'no password is ever shown again');
-      await check(page, `students list ${lang}`);
+      await holds(page, `students list ${lang}`);
       await context.close();
 
       // The student's first sign-in.
@@ -106,7 +103,7 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       await sp.locator('button.primary[value="login"]').click();
       await sp.waitForURL((u) => u.pathname === '/account/password/first');
       assert.equal(await sp.locator('h1').innerText(), en ? 'First sign-in: set a new password' : '首次登入：設定新密碼');
-      await check(sp, `first password ${lang}`);
+      await holds(sp, `first password ${lang}`);
 
       await tabTo(sp, '#current');
       await sp.keyboard.type('Wrong-Pass9');
@@ -117,14 +114,14 @@ describe('student accounts in Chromium at 360 px: provision a class, the sheet, 
       await sp.keyboard.press('Enter');
       await sp.waitForSelector('#current-error');
       assert.match(await sp.locator('#current-error').innerText(), en ? /wrong/ : /錯誤/);
-      await check(sp, `first password, wrong initial ${lang}`);
+      await holds(sp, `first password, wrong initial ${lang}`);
 
       await sp.locator('#current').fill(passwords[0]!);
       await sp.locator('#password').fill('abc');
       await sp.locator('#password2').fill('abc');
       await sp.locator('#password2').press('Enter');
       await sp.waitForSelector('#password-error');
-      await check(sp, `first password, weak new password ${lang}`);
+      await holds(sp, `first password, weak new password ${lang}`);
 
       await sp.locator('#current').fill(passwords[0]!);
       await sp.locator('#password').fill('Fresh-Start8x');

@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { CURRENT_PASSWORD_FAILURES } from '../src/flows/change-password/service.ts';
 import { axe, overflow, signInPage, tabTo } from './support/browser-console.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
+import type { TestServer } from './support/server.ts';
 
 describe('修改密碼 in Chromium, with axe-core on every page and error state', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   // Each language changes demo.staff's password on from the one before.
   const passwords = { 'zh-TW': ['Staff#2026sso', 'Green#Hill2027'], en: ['Green#Hill2027', 'Blue#River2028'] } as const;

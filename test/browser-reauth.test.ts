@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { newTotpSecret, recoveryCodeHash, totpCode, totpStep } from '../src/methods/totp.ts';
 import { hashPassword } from '../src/security/password.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
 import { axe, overflow, signInPage, tabTo } from './support/browser-console.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from './support/server.ts';
 
 describe('the password asked again (/account/confirm) in Chromium: errors, keyboard, 360 px, axe in zh-TW and English', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   // zh-TW: an account with the password only; English: one whose two-factor is turned on after it signed in.
   for (const [lang, username, withCode] of [['zh-TW', 'reauth.zh', false], ['en', 'reauth.en', true]] as const) {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoAccounts, demoMovedPeople } from '../src/seed/demo.ts';
 import { axe } from './support/axe.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
+import { TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
 const teacher = demoAccounts[0];
 const moved = demoMovedPeople[0];
@@ -12,14 +13,7 @@ const moved = demoMovedPeople[0];
 describe('更新個人資料 in Chromium, with axe-core on every page and error state', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   const pickSchool = async (page: Page, code: string) => {
     await page.selectOption('#county', '10009000');

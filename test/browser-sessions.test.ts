@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { axe, overflow, signInPage, tabTo } from './support/browser-console.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
+import type { TestServer } from './support/server.ts';
 
 const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1';
 
 describe('登入中的裝置 in Chromium: two browsers of one account, axe-core on every page and state', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`(${lang}) the first browser lists both, ends the second by keyboard; the second is signed out; 登出其他所有裝置; 360 px holds`, async () => {

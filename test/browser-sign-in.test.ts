@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoAccounts } from '../src/seed/demo.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
+import { TEST_CAPTCHA, type TestServer } from './support/server.ts';
 
 const teacher = demoAccounts[0];
 
 describe('a teacher signs in to the demo application in Chromium', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   test('demo → 登入 → login form → consent → claims, userinfo and eduinfo shown', async () => {
     const page = await browser.newPage();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
+import type { TestServer } from './support/server.ts';
 
 // Runs in the page (a string: this project's types have no DOM).
 const measureScript = `(() => {
@@ -31,14 +32,7 @@ const measure = (page: Page) =>
 describe('pages on a 360 px phone in Chromium', { skip: browserSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`${lang}: the header is compact, no label breaks inside itself, nothing scrolls sideways`, async () => {

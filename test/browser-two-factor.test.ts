@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../src/security/password.ts';
 import { axe } from './support/axe.ts';
-import { browserSkipReason, launchBrowser } from './support/browser.ts';
+import { browserSkipReason } from './support/browser.ts';
+import { serverAndBrowser } from './support/browser-suite.ts';
 import { oathtool, oathtoolSkipReason } from './support/oathtool.ts';
-import { startServer, TEST_CAPTCHA, type TestServer } from './support/server.ts';
+import { TEST_CAPTCHA, type TestServer } from './support/server.ts';
 import { freshCode } from './support/two-factor.ts';
 
 /** No WCAG 2.1 A/AA violation on this page, and nothing wider than the 360 px screen. */
@@ -27,14 +28,7 @@ async function tabTo(page: Page, name: string) {
 describe('雙因子認證綁定 and the second-factor page in Chromium at 360 px, axe on every step', { skip: browserSkipReason() || oathtoolSkipReason() }, () => {
   let server: TestServer;
   let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  serverAndBrowser((s, b) => ((server = s), (browser = b)));
 
   for (const lang of ['zh-TW', 'en'] as const) {
     test(`the binding journey and a sign-in with the code (${lang})`, async () => {
