@@ -1,6 +1,7 @@
 import type { Principal } from '../../admin/access.ts';
 import type { ClientView } from '../../admin/clients.ts';
 import { isAdminScope } from '../../domain/admin-scopes.ts';
+import { ScrollTable } from '../../web/views/scroll-table.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
 import { FORM_SCOPES, type AppFormValues, type AppKind, type AppNotice } from './form.ts';
@@ -112,40 +113,25 @@ export function appsListPage(p: PageContext, principal: Principal, clients: Clie
         </a>
       </p>
       {clients.length ? (
-        <div class="table-scroll" role="region" aria-labelledby="apps-caption" tabindex="0">
-          <table class="data">
-            <caption id="apps-caption" safe>
-              {p.t('admin.apps.listCaption', { count: clients.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{p.t('admin.apps.name')}</th>
-                <th scope="col" safe>{p.t('admin.apps.kind')}</th>
-                <th scope="col" safe>{p.t('admin.apps.clientId')}</th>
-                <th scope="col" safe>{p.t('admin.apps.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr>
-                  <td>
-                    <a href={`${BASE}/${encodeURIComponent(c.clientId)}`} safe>
-                      {c.name}
-                    </a>
-                    {c.firstParty ? <span safe>{` (${p.t('admin.apps.firstPartyShort')})`}</span> : <></>}
-                  </td>
-                  <td safe>{kindText(p, c)}</td>
-                  <td>
-                    <code safe>{c.clientId}</code>
-                  </td>
-                  <td class={c.disabled ? 'status bad' : 'status ok'} safe>
-                    {stateText(p, c)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="apps" caption={p.t('admin.apps.listCaption', { count: clients.length })} columns={[p.t('admin.apps.name'), p.t('admin.apps.kind'), p.t('admin.apps.clientId'), p.t('admin.apps.state')]}>
+          {clients.map((c) => (
+            <tr>
+              <td>
+                <a href={`${BASE}/${encodeURIComponent(c.clientId)}`} safe>
+                  {c.name}
+                </a>
+                {c.firstParty ? <span safe>{` (${p.t('admin.apps.firstPartyShort')})`}</span> : <></>}
+              </td>
+              <td safe>{kindText(p, c)}</td>
+              <td>
+                <code safe>{c.clientId}</code>
+              </td>
+              <td class={c.disabled ? 'status bad' : 'status ok'} safe>
+                {stateText(p, c)}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p safe>{p.t('admin.apps.none')}</p>
       )}

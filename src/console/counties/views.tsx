@@ -1,5 +1,6 @@
 import type { Principal } from '../../admin/access.ts';
 import type { ProviderView } from '../../admin/county-admin.ts';
+import { ScrollTable } from '../../web/views/scroll-table.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { ErrorSummary, FieldError, fieldId, invalid, TextInput } from '../apps/fields.tsx';
 import type { FieldIssue } from '../apps/issues.ts';
@@ -94,35 +95,20 @@ export function countiesListPage(p: PageContext, principal: Principal, v: { prov
         </a>
       </p>
       {v.providers.length ? (
-        <div class="table-scroll" role="region" aria-labelledby="counties-caption" tabindex="0">
-          <table class="data">
-            <caption id="counties-caption" safe>
-              {p.t('admin.counties.listCaption', { count: v.providers.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{p.t('admin.counties.county')}</th>
-                <th scope="col" safe>{p.t('admin.counties.displayName')}</th>
-                <th scope="col" safe>{p.t('admin.counties.kind')}</th>
-                <th scope="col" safe>{p.t('admin.counties.issuer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.providers.map((x) => (
-                <tr>
-                  <td>
-                    <a href={`${BASE}/${encodeURIComponent(x.id)}`} safe>
-                      {x.countyName}
-                    </a>
-                  </td>
-                  <td safe>{x.displayName}</td>
-                  <td safe>{p.t(`admin.counties.kind.${x.kind}`)}</td>
-                  <td safe>{x.issuer}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="counties" caption={p.t('admin.counties.listCaption', { count: v.providers.length })} columns={[p.t('admin.counties.county'), p.t('admin.counties.displayName'), p.t('admin.counties.kind'), p.t('admin.counties.issuer')]}>
+          {v.providers.map((x) => (
+            <tr>
+              <td>
+                <a href={`${BASE}/${encodeURIComponent(x.id)}`} safe>
+                  {x.countyName}
+                </a>
+              </td>
+              <td safe>{x.displayName}</td>
+              <td safe>{p.t(`admin.counties.kind.${x.kind}`)}</td>
+              <td safe>{x.issuer}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p safe>{p.t('admin.counties.none')}</p>
       )}

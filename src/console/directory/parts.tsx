@@ -1,34 +1,19 @@
 import type { UploadKind } from '../../storage/ports.ts';
 import type { PageContext } from '../../web/views/page-context.ts';
+import { ScrollTable } from '../../web/views/scroll-table.tsx';
 
-/** A wide table that scrolls inside its own region at 360 px; the region is keyboard-reachable. */
+/** A wide table of rows of cells that scrolls inside its own region at 360 px (see ScrollTable). */
 export function DataTable({ id, caption, heads, rows }: { id: string; caption: string; heads: string[]; rows: JSX.Element[][] }) {
   return (
-    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
-      <table class="data" id={id}>
-        <caption id={`${id}-caption`} safe>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {heads.map((h) => (
-              <th scope="col" safe>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells) => (
-            <tr>
-              {cells.map((c) => (
-                <td>{c}</td>
-              ))}
-            </tr>
+    <ScrollTable id={id} caption={caption} columns={heads}>
+      {rows.map((cells) => (
+        <tr>
+          {cells.map((c) => (
+            <td>{c}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Ticket, TicketStatus } from '../../storage/ports.ts';
 import { ticketStatuses } from '../../storage/ports/notify.ts';
 import { selectField, textField } from '../../web/views/fields.tsx';
 import { ErrorBox } from '../../web/views/layout.tsx';
+import { ScrollTable } from '../../web/views/scroll-table.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { Time } from '../../web/views/sign-in-records.tsx';
 import { AccountPanelView, Row, type PanelState } from '../accounts/panel.tsx';
@@ -61,40 +62,24 @@ export function queuePage(p: PageContext, principal: Principal, v: QueueView) {
         {t('admin.helpdesk.count', { total: v.total, shown: v.tickets.length })}
       </p>
       {v.tickets.length ? (
-        <div class="table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
-          <table class="data tickets">
-            <caption id="queue-caption" safe>
-              {t('admin.helpdesk.queueTitle')}
-            </caption>
-            <thead>
-              <tr>
-                {['admin.helpdesk.number', 'admin.helpdesk.category', 'admin.helpdesk.status', 'admin.helpdesk.county', 'admin.helpdesk.reporter', 'admin.helpdesk.created'].map((k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {v.tickets.map((x) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/tickets/${x.id}`} safe>
-                      {String(x.id)}
-                    </a>
-                  </td>
-                  <td safe>{categoryLabel(p, x.category)}</td>
-                  <td safe>{t(`admin.helpdesk.status.${x.status}`)}</td>
-                  <td safe>{x.countyName ?? t('admin.helpdesk.noCounty')}</td>
-                  <td safe>{x.name ?? ''}</td>
-                  <td>
-                    <Time at={x.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="queue" tableClass="data tickets" caption={t('admin.helpdesk.queueTitle')} columns={['admin.helpdesk.number', 'admin.helpdesk.category', 'admin.helpdesk.status', 'admin.helpdesk.county', 'admin.helpdesk.reporter', 'admin.helpdesk.created'].map((k) => t(k))}>
+          {v.tickets.map((x) => (
+            <tr>
+              <td>
+                <a href={`/admin/tickets/${x.id}`} safe>
+                  {String(x.id)}
+                </a>
+              </td>
+              <td safe>{categoryLabel(p, x.category)}</td>
+              <td safe>{t(`admin.helpdesk.status.${x.status}`)}</td>
+              <td safe>{x.countyName ?? t('admin.helpdesk.noCounty')}</td>
+              <td safe>{x.name ?? ''}</td>
+              <td>
+                <Time at={x.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p safe>{t('admin.helpdesk.none')}</p>
       )}

@@ -1,10 +1,10 @@
-import type { Children } from '@kitajs/html';
 import type { Principal } from '../../admin/access.ts';
 import { currentClass } from '../../admin/students.ts';
 import { taipeiTime } from '../../domain/taipei-time.ts';
 import type { ProvisioningBatch, StudentAccount } from '../../storage/ports.ts';
 import type { FieldErrors } from '../../flows/kit/form.ts';
 import { textField } from '../../web/views/fields.tsx';
+import { ScrollTable } from '../../web/views/scroll-table.tsx';
 import { ErrorBox } from '../../web/views/layout.tsx';
 import type { PageContext } from '../../web/views/page-context.ts';
 import { adminLayout } from '../kit/layout.tsx';
@@ -16,29 +16,6 @@ export interface StudentsView {
   error?: string;
   preview?: { school: { code: string; name: string }; students: { classTitle: string; number: number; name: string }[] };
   list?: { students: StudentAccount[]; batches: ProvisioningBatch[] };
-}
-
-/** A captioned record table that scrolls sideways on a narrow screen (and can be scrolled with the keyboard). */
-function ScrollTable({ id, caption, columns, children }: { id: string; caption: string; columns: string[]; children: Children }) {
-  return (
-    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
-      <table class="data" id={id}>
-        <caption id={`${id}-caption`} safe>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" safe>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
 }
 
 function Preview({ p, v }: { p: PageContext; v: StudentsView }) {

@@ -2,6 +2,7 @@ import { taipeiTime } from '../../domain/taipei-time.ts';
 import type { SignInMethod } from '../../storage/ports.ts';
 import { consoleLayout } from './console.tsx';
 import { ErrorBox } from './layout.tsx';
+import { ScrollTable } from './scroll-table.tsx';
 import type { PageContext } from './page-context.ts';
 
 /** A moment in Taipei time inside a `<time>` element (its machine-readable moment in UTC). */
@@ -96,32 +97,16 @@ export function signInRecordsPage(p: PageContext, v: RecordsView) {
         </button>
       </form>
       {v.rows.length ? (
-        <div class="table-scroll" role="region" aria-labelledby="records-caption" tabindex="0">
-          <table class="data records">
-            <caption id="records-caption" safe>
-              {p.t('records.caption', { count: v.count })}
-            </caption>
-            <thead>
-              <tr>
-                {heads.map((h) => (
-                  <th scope="col" safe>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {v.rows.map((r) => (
-                <tr>
-                  <td>
-                    <Time at={r.at} />
-                  </td>
-                  {cells(r)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable id="records" tableClass="data records" caption={p.t('records.caption', { count: v.count })} columns={heads}>
+          {v.rows.map((r) => (
+            <tr>
+              <td>
+                <Time at={r.at} />
+              </td>
+              {cells(r)}
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p safe>{p.t('records.empty')}</p>
       )}
