@@ -7,23 +7,20 @@ import { WEB_SESSION_COOKIE } from '../../web/middleware/web-session.ts';
 
 type Json = Record<string, unknown>;
 
-/** Named schemas (zod `.meta({ id })`), gathered into components.schemas as the document is built. */
-const named: Record<string, Json> = {};
-
 /**
  * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect); `io` picks the request or the answer side
  * of transforms. A schema with an id becomes a component, referenced where it is used.
  */
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', named: Record<string, Json>): Json {
   const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Json & { $defs?: Record<string, Json> };
   const relinked = (j: unknown) => JSON.parse(JSON.stringify(j).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
   for (const [id, def] of Object.entries($defs ?? {})) named[id] = relinked(def);
   return relinked(rest);
 }
 
-function parametersOf(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path' | 'query') {
+function parametersOf(schema: z.ZodObject<z.ZodRawShape> | undefined, where: 'path' | 'query', named: Record<string, Json>) {
   if (!schema) return [];
-  const json = schemaOf(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
+  const json = schemaOf(schema, 'input', named) as { properties?: Record<string, Json>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
     in: where,
@@ -48,13 +45,15 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** The OpenAPI 3.1 document of the administration API, generated from the operations' own zod schemas. */
 export function openApiDocument(operations: AnyOperation[], issuer: string) {
   const paths: Record<string, Record<string, Json>> = {};
-  schemaOf(apiErrorSchema, 'output'); // the Error component
+  // Named schemas (zod `.meta({ id })`) become components.schemas, referenced where they are used.
+  const named: Record<string, Json> = {};
+  schemaOf(apiErrorSchema, 'output', named); // the Error component
   for (const op of operations) {
     const statuses = new Set<number>([400, 401, 403, ...(op.errors ?? [])]);
     if (op.body) statuses.add(413).add(415);
     const success = op.produces
       ? { description: 'the file', content: { [op.produces]: { schema: { type: 'string' } } } }
-      : { description: 'done', content: { 'application/json': { schema: schemaOf(op.response, 'output') } } };
+      : { description: 'done', content: { 'application/json': { schema: schemaOf(op.response, 'output', named) } } };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       operationId: op.operationId,
@@ -62,8 +61,8 @@ export function openApiDocument(operations: AnyOperation[], issuer: string) {
       tags: [op.tag],
       security: op.capability ? [{ clientCredentials: [op.capability] }, { consoleSession: [] }] : [{ clientCredentials: [] }, { consoleSession: [] }],
       ...(op.capability ? { 'x-capability': op.capability } : {}),
-      parameters: [...parametersOf(op.params, 'path'), ...parametersOf(op.query, 'query')],
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, 'input') } } } } : {}),
+      parameters: [...parametersOf(op.params, 'path', named), ...parametersOf(op.query, 'query', named)],
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, 'input', named) } } } } : {}),
       responses: {
         [String(op.status ?? 200)]: success,
         ...Object.fromEntries([...statuses].sort().map((s) => [String(s), errorResponse(ERROR_DESCRIPTIONS[s] ?? 'refused')])),
@@ -82,7 +81,7 @@ export function openApiDocument(operations: AnyOperation[], issuer: string) {
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...named },
+      schemas: named,
       securitySchemes: {
         clientCredentials: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: issuer + oidcRoutes.token, scopes: { ...ADMIN_SCOPES } } } },
         consoleSession: { type: 'apiKey', in: 'cookie', name: WEB_SESSION_COOKIE, description: 'the console’s session (roles, and a second factor proven in it)' },
